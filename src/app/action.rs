@@ -1,0 +1,130 @@
+//! Everything a person can do, by name. Keys become actions through the keymap; `update` is
+//! the only code that acts on them.
+
+use serde::Deserialize;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Action {
+    ShowSummary,
+    ShowActors,
+    ShowIssues,
+    ShowTimeline,
+    ShowPlaces,
+    ShowGlossary,
+    ShowSource,
+    Next,
+    Prev,
+    PageDown,
+    PageUp,
+    First,
+    Last,
+    FocusList,
+    FocusDetail,
+    NextLink,
+    PrevLink,
+    Follow,
+    Back,
+    Forward,
+    Help,
+    Close,
+    Quit,
+}
+
+/// Groups of actions as the help overlay shows them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Section {
+    Panes,
+    Move,
+    Links,
+    Other,
+}
+
+impl Section {
+    pub const ALL: [Section; 4] = [
+        Section::Panes,
+        Section::Move,
+        Section::Links,
+        Section::Other,
+    ];
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Section::Panes => "Panes",
+            Section::Move => "Moving",
+            Section::Links => "Links and history",
+            Section::Other => "Other",
+        }
+    }
+}
+
+impl Action {
+    /// Every action in the order the help overlay lists them.
+    pub const ALL: [Action; 23] = [
+        Action::ShowSummary,
+        Action::ShowActors,
+        Action::ShowIssues,
+        Action::ShowTimeline,
+        Action::ShowPlaces,
+        Action::ShowGlossary,
+        Action::ShowSource,
+        Action::Next,
+        Action::Prev,
+        Action::PageDown,
+        Action::PageUp,
+        Action::First,
+        Action::Last,
+        Action::FocusList,
+        Action::FocusDetail,
+        Action::NextLink,
+        Action::PrevLink,
+        Action::Follow,
+        Action::Back,
+        Action::Forward,
+        Action::Help,
+        Action::Close,
+        Action::Quit,
+    ];
+
+    pub fn section(self) -> Section {
+        use Action::*;
+        match self {
+            ShowSummary | ShowActors | ShowIssues | ShowTimeline | ShowPlaces | ShowGlossary
+            | ShowSource => Section::Panes,
+            Next | Prev | PageDown | PageUp | First | Last | FocusList | FocusDetail => {
+                Section::Move
+            }
+            NextLink | PrevLink | Follow | Back | Forward => Section::Links,
+            Help | Close | Quit => Section::Other,
+        }
+    }
+
+    pub fn description(self) -> &'static str {
+        use Action::*;
+        match self {
+            ShowSummary => "Summary: title, source, key points",
+            ShowActors => "Actors, grouped by side",
+            ShowIssues => "Issues",
+            ShowTimeline => "Timeline, in date order",
+            ShowPlaces => "Places",
+            ShowGlossary => "Glossary of terms and acronyms",
+            ShowSource => "Source: the article, by paragraph",
+            Next => "Next item in a list, or scroll down",
+            Prev => "Previous item in a list, or scroll up",
+            PageDown => "Page down",
+            PageUp => "Page up",
+            First => "First item, or top of the text",
+            Last => "Last item, or end of the text",
+            FocusList => "Move focus to the list",
+            FocusDetail => "Move focus to the detail, to scroll it",
+            NextLink => "Focus the next link",
+            PrevLink => "Focus the previous link",
+            Follow => "Follow the focused link, or open the selected item",
+            Back => "Back to where you were",
+            Forward => "Forward again",
+            Help => "Show or hide this help",
+            Close => "Close the help, or return to the list",
+            Quit => "Quit",
+        }
+    }
+}

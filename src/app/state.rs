@@ -1,0 +1,323 @@
+//! The reader's state: which pane, what is selected and scrolled in each, the history of
+//! places, and the wrapped pages for the current width.
+
+use super::history::History;
+use super::keymap::Keymap;
+use crate::content::{Briefing, EntityId, Kind};
+use crate::document::{self, Doc, Wrapped};
+use crate::ui::layout::Areas;
+use ratatui::layout::Rect;
+use std::collections::HashMap;
+use std::rc::Rc;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Tab {
+    Summary,
+    Actors,
+    Issues,
+    Timeline,
+    Places,
+    Glossary,
+    Source,
+}
+
+impl Tab {
+    pub const ALL: [Tab; 7] = [
+        Tab::Summary,
+        Tab::Actors,
+        Tab::Issues,
+        Tab::Timeline,
+        Tab::Places,
+        Tab::Glossary,
+        Tab::Source,
+    ];
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Tab::Summary => "Summary",
+            Tab::Actors => "Actors",
+            Tab::Issues => "Issues",
+            Tab::Timeline => "Timeline",
+            Tab::Places => "Places",
+            Tab::Glossary => "Glossary",
+            Tab::Source => "Source",
+        }
+    }
+
+    pub fn index(self) -> usize {
+        Tab::ALL
+            .iter()
+            .position(|t| *t == self)
+            .expect("every tab is in ALL")
+    }
+
+    /// The kind of entity the pane lists; prose panes list none.
+    pub fn kind(self) -> Option<Kind> {
+        match self {
+            Tab::Actors => Some(Kind::Actor),
+            Tab::Issues => Some(Kind::Issue),
+            Tab::Timeline => Some(Kind::Event),
+            Tab::Places => Some(Kind::Place),
+            Tab::Glossary => Some(Kind::Term),
+            Tab::Summary | Tab::Source => None,
+        }
+    }
+
+    pub fn of_kind(kind: Kind) -> Tab {
+        match kind {
+            Kind::Actor => Tab::Actors,
+            Kind::Issue => Tab::Issues,
+            Kind::Event => Tab::Timeline,
+            Kind::Place => Tab::Places,
+            Kind::Term => Tab::Glossary,
+        }
+    }
+}
+
+/// Which part of an entity pane the movement keys act on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Focus {
+    #[default]
+    List,
+    Detail,
+}
+
+/// The text column a focused link is in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Column {
+    Main,
+    Side,
+}
+
+/// Everything that says where a reader is in one pane. History saves and restores it whole.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct View {
+    /// The selected position in the pane's list.
+    pub selected: usize,
+    /// The first list position on screen.
+    pub list_offset: usize,
+    pub focus: Focus,
+    /// First row of the main text on screen.
+    pub scroll: usize,
+    /// First row of the related column on screen.
+    pub side_scroll: usize,
+    /// The focused link: its column and its index among that page's links.
+    pub link: Option<(Column, usize)>,
+    /// The source paragraph a citation opened, shown highlighted.
+    pub highlight: Option<u32>,
+}
+
+/// A place in the reader: a pane and where in it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Place {
+    pub tab: Tab,
+    pub view: View,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Overlay {
+    Help { scroll: usize },
+}
+
+/// A page of text the reader can show.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Page {
+    Summary,
+    Source,
+    /// An entity's detail, with its relations and backlinks when there is no side column.
+    Detail(EntityId, bool),
+    Related(EntityId),
+}
+
+impl Page {
+    pub fn doc(self, briefing: &Briefing) -> Doc {
+        match self {
+            Page::Summary => document::summary::doc(briefing),
+            Page::Source => document::source::doc(briefing),
+            Page::Detail(id, with_related) => document::detail::doc(briefing, id, with_related),
+            Page::Related(id) => document::related::doc(briefing, id),
+        }
+    }
+}
+
+/// A pane's list: entity rows, with side headings on the Actors pane.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ListRow {
+    Heading(&'static str),
+    Item(usize),
+}
+
+pub struct App {
+    pub briefing: Briefing,
+    pub keymap: Keymap,
+    pub tab: Tab,
+    pub views: [View; 7],
+    pub history: History,
+    pub overlay: Option<Overlay>,
+    /// A message for the status line, cleared by the next action.
+    pub status: Option<String>,
+    pub size: Rect,
+    pub quit: bool,
+    /// For each pane, its list rows (with headings) and the row of each item; built at load.
+    pub lists: [Vec<ListRow>; 7],
+    pub item_rows: [Vec<usize>; 7],
+    wrapped: HashMap<(Page, u16), Rc<Wrapped>>,
+}
+
+/// Pages wrapped for other widths are dropped past this many, so a long session's memory
+/// stays bounded.
+const CACHE_LIMIT: usize = 256;
+
+impl App {
+    pub fn new(briefing: Briefing, keymap: Keymap) -> App {
+        let mut lists: [Vec<ListRow>; 7] = Default::default();
+        let mut item_rows: [Vec<usize>; 7] = Default::default();
+        for tab in Tab::ALL {
+            let Some(kind) = tab.kind() else { continue };
+            let mut rows = Vec::new();
+            let mut items = Vec::new();
+            let mut last_side = None;
+            for (i, id) in briefing.list(kind).iter().enumerate() {
+                if let crate::content::Details::Actor { side, .. } = briefing.entity(*id).details
+                    && last_side != Some(side)
+                {
+                    rows.push(ListRow::Heading(side.label()));
+                    last_side = Some(side);
+                }
+                items.push(rows.len());
+                rows.push(ListRow::Item(i));
+            }
+            lists[tab.index()] = rows;
+            item_rows[tab.index()] = items;
+        }
+        let status = match briefing.notices.len() {
+            0 => None,
+            n => Some(format!(
+                "Removed control characters from the text in {n} place{}; see the Summary",
+                if n == 1 { "" } else { "s" }
+            )),
+        };
+        App {
+            briefing,
+            keymap,
+            tab: Tab::Summary,
+            views: Default::default(),
+            history: History::default(),
+            overlay: None,
+            status,
+            size: Rect::new(0, 0, 80, 24),
+            quit: false,
+            lists,
+            item_rows,
+            wrapped: HashMap::new(),
+        }
+    }
+
+    pub fn view(&self) -> &View {
+        &self.views[self.tab.index()]
+    }
+
+    pub fn view_mut(&mut self) -> &mut View {
+        &mut self.views[self.tab.index()]
+    }
+
+    pub fn areas(&self) -> Areas {
+        Areas::new(self.size, self.tab.kind().is_some())
+    }
+
+    pub fn list_len(&self, tab: Tab) -> usize {
+        tab.kind().map_or(0, |k| self.briefing.count(k))
+    }
+
+    pub fn selected_entity(&self, tab: Tab) -> Option<EntityId> {
+        let kind = tab.kind()?;
+        self.briefing
+            .list(kind)
+            .get(self.views[tab.index()].selected)
+            .copied()
+    }
+
+    /// The page in the main column of the current pane.
+    pub fn main_page(&self) -> Option<Page> {
+        match self.tab {
+            Tab::Summary => Some(Page::Summary),
+            Tab::Source => Some(Page::Source),
+            tab => {
+                let split = self.areas().side.is_some();
+                self.selected_entity(tab).map(|id| Page::Detail(id, !split))
+            }
+        }
+    }
+
+    pub fn side_page(&self) -> Option<Page> {
+        self.areas().side?;
+        self.selected_entity(self.tab).map(Page::Related)
+    }
+
+    pub fn page(&self, column: Column) -> Option<Page> {
+        match column {
+            Column::Main => self.main_page(),
+            Column::Side => self.side_page(),
+        }
+    }
+
+    pub fn text_area(&self, column: Column) -> Option<Rect> {
+        match column {
+            Column::Main => Some(self.areas().main_text()),
+            Column::Side => self.areas().side_text(),
+        }
+    }
+
+    /// The page wrapped for its column: from the cache that `update` keeps, or wrapped now
+    /// (drawing must not change state, so it wraps without storing).
+    pub fn wrapped(&self, column: Column) -> Option<Rc<Wrapped>> {
+        let page = self.page(column)?;
+        let width = self.text_area(column)?.width;
+        Some(match self.wrapped.get(&(page, width)) {
+            Some(w) => Rc::clone(w),
+            None => Rc::new(document::wrap(&page.doc(&self.briefing), width)),
+        })
+    }
+
+    /// Wraps the pages on screen if this width has not seen them yet.
+    pub fn prepare(&mut self) {
+        for column in [Column::Main, Column::Side] {
+            let (Some(page), Some(area)) = (self.page(column), self.text_area(column)) else {
+                continue;
+            };
+            if self.wrapped.contains_key(&(page, area.width)) {
+                continue;
+            }
+            if self.wrapped.len() >= CACHE_LIMIT {
+                self.wrapped.clear();
+            }
+            let wrapped = Rc::new(document::wrap(&page.doc(&self.briefing), area.width));
+            self.wrapped.insert((page, area.width), wrapped);
+        }
+    }
+
+    /// How to name a place in the trail.
+    pub fn place_label(&self, place: &Place) -> String {
+        match place.tab {
+            Tab::Summary => "Summary".to_owned(),
+            Tab::Source => match place.view.highlight {
+                Some(n) => format!("Source ¶{n}"),
+                None => "Source".to_owned(),
+            },
+            tab => {
+                let kind = tab.kind().expect("entity panes have a kind");
+                match self.briefing.list(kind).get(place.view.selected) {
+                    Some(id) => self.briefing.entity(*id).name.clone(),
+                    None => tab.title().to_owned(),
+                }
+            }
+        }
+    }
+
+    pub fn here(&self) -> Place {
+        Place {
+            tab: self.tab,
+            view: self.view().clone(),
+        }
+    }
+}

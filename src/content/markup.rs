@@ -1,0 +1,347 @@
+//! Inline CommonMark with `[[id]]` and `[[id|label]]` links, parsed once at load into blocks of
+//! styled runs. Nothing here knows about terminals: the reader wraps and styles these runs.
+
+use super::model::EntityId;
+use pulldown_cmark::{CodeBlockKind, Event, LinkType, Options, Parser, Tag, TagEnd};
+
+/// Parsed text: the paragraphs, list items, quotes and code blocks of one text field.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Text {
+    pub blocks: Vec<Block>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Block {
+    pub kind: BlockKind,
+    pub inlines: Vec<Inline>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum BlockKind {
+    Paragraph,
+    Heading,
+    Quote,
+    Code,
+    /// A list item; `marker` is "• " or "3. ", empty for a later paragraph of the same item.
+    Item {
+        depth: usize,
+        marker: String,
+    },
+}
+
+/// A run of text with one style and at most one link.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Inline {
+    pub text: String,
+    pub emphasis: bool,
+    pub strong: bool,
+    pub code: bool,
+    pub link: Option<Link>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Link {
+    Entity(EntityId),
+    External(String),
+}
+
+impl Text {
+    /// The text without markup, blocks joined by spaces: for one-line uses such as list rows.
+    pub fn plain(&self) -> String {
+        let mut out = String::new();
+        for block in &self.blocks {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            for inline in &block.inlines {
+                out.push_str(&inline.text.replace('\n', " "));
+            }
+        }
+        out
+    }
+
+    /// Every entity this text links to, in order of appearance.
+    pub fn entity_links(&self) -> impl Iterator<Item = EntityId> + '_ {
+        self.blocks
+            .iter()
+            .flat_map(|b| &b.inlines)
+            .filter_map(|i| match i.link {
+                Some(Link::Entity(id)) => Some(id),
+                _ => None,
+            })
+    }
+}
+
+/// An `[[id]]` whose id names no entity, with its byte range in the markup.
+#[derive(Debug, Clone, PartialEq)]
+pub struct UnknownLink {
+    pub id: String,
+    pub range: std::ops::Range<usize>,
+}
+
+/// Parses `markup`. `resolve` maps an id to the entity and the name a bare `[[id]]` shows.
+pub fn parse<'n>(
+    markup: &str,
+    resolve: &dyn Fn(&str) -> Option<(EntityId, &'n str)>,
+) -> (Text, Vec<UnknownLink>) {
+    let mut builder = Builder::default();
+    let mut unknown = Vec::new();
+    let parser = Parser::new_ext(markup, Options::ENABLE_WIKILINKS).into_offset_iter();
+    for (event, range) in parser {
+        match event {
+            Event::Start(tag) => match tag {
+                Tag::Paragraph => builder.paragraph(),
+                Tag::Heading { .. } => builder.open(BlockKind::Heading),
+                Tag::BlockQuote(_) => builder.quote_depth += 1,
+                Tag::CodeBlock(kind) => {
+                    builder.open(BlockKind::Code);
+                    builder.in_code =
+                        matches!(kind, CodeBlockKind::Fenced(_) | CodeBlockKind::Indented);
+                }
+                Tag::List(start) => builder.lists.push(start),
+                Tag::Item => builder.item(),
+                Tag::Emphasis => builder.emphasis += 1,
+                Tag::Strong => builder.strong += 1,
+                Tag::Link {
+                    link_type: LinkType::WikiLink { has_pothole },
+                    dest_url,
+                    ..
+                } => {
+                    let id = dest_url.trim();
+                    match resolve(id) {
+                        Some((entity, name)) => {
+                            builder.link = Some(Link::Entity(entity));
+                            if !has_pothole {
+                                builder.label = Some(name.to_owned());
+                            }
+                        }
+                        None => {
+                            unknown.push(UnknownLink {
+                                id: id.to_owned(),
+                                range: range.clone(),
+                            });
+                            builder.link = None;
+                        }
+                    }
+                }
+                Tag::Link { dest_url, .. } => {
+                    builder.link = Some(Link::External(dest_url.to_string()));
+                }
+                _ => {}
+            },
+            Event::End(tag) => match tag {
+                TagEnd::BlockQuote(_) => {
+                    builder.quote_depth = builder.quote_depth.saturating_sub(1)
+                }
+                TagEnd::CodeBlock => {
+                    builder.in_code = false;
+                    builder.close();
+                }
+                TagEnd::List(_) => {
+                    builder.lists.pop();
+                }
+                TagEnd::Emphasis => builder.emphasis = builder.emphasis.saturating_sub(1),
+                TagEnd::Strong => builder.strong = builder.strong.saturating_sub(1),
+                TagEnd::Link => {
+                    if let Some(label) = builder.label.take() {
+                        builder.push(&label, false);
+                    }
+                    builder.link = None;
+                }
+                TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Item => builder.close(),
+                _ => {}
+            },
+            Event::Text(text) => {
+                if builder.label.is_none() {
+                    let text = if builder.in_code {
+                        text.trim_end_matches('\n')
+                    } else {
+                        &text
+                    };
+                    builder.push(text, false);
+                }
+            }
+            Event::Code(text) => builder.push(&text, true),
+            Event::Html(text) | Event::InlineHtml(text) => builder.push(&text, false),
+            Event::SoftBreak => builder.push(" ", false),
+            Event::HardBreak => builder.push("\n", false),
+            Event::Rule => {
+                builder.open(BlockKind::Paragraph);
+                builder.push("———", false);
+                builder.close();
+            }
+            _ => {}
+        }
+    }
+    builder.close();
+    (
+        Text {
+            blocks: builder.blocks,
+        },
+        unknown,
+    )
+}
+
+#[derive(Default)]
+struct Builder {
+    blocks: Vec<Block>,
+    current: Option<Block>,
+    lists: Vec<Option<u64>>,
+    fresh_item: bool,
+    quote_depth: usize,
+    in_code: bool,
+    emphasis: usize,
+    strong: usize,
+    link: Option<Link>,
+    label: Option<String>,
+}
+
+impl Builder {
+    fn open(&mut self, kind: BlockKind) {
+        self.close();
+        self.current = Some(Block {
+            kind,
+            inlines: Vec::new(),
+        });
+    }
+
+    fn close(&mut self) {
+        if let Some(block) = self.current.take()
+            && !block.inlines.is_empty()
+        {
+            self.blocks.push(block);
+        }
+    }
+
+    fn paragraph(&mut self) {
+        if self.fresh_item {
+            self.fresh_item = false;
+            return;
+        }
+        let kind = if self.quote_depth > 0 {
+            BlockKind::Quote
+        } else if !self.lists.is_empty() {
+            BlockKind::Item {
+                depth: self.lists.len() - 1,
+                marker: String::new(),
+            }
+        } else {
+            BlockKind::Paragraph
+        };
+        self.open(kind);
+    }
+
+    fn item(&mut self) {
+        let depth = self.lists.len().saturating_sub(1);
+        let marker = match self.lists.last_mut() {
+            Some(Some(n)) => {
+                let marker = format!("{n}. ");
+                *n += 1;
+                marker
+            }
+            _ => "• ".to_owned(),
+        };
+        self.open(BlockKind::Item { depth, marker });
+        self.fresh_item = true;
+    }
+
+    fn push(&mut self, text: &str, code: bool) {
+        if text.is_empty() {
+            return;
+        }
+        if self.current.is_none() {
+            self.open(BlockKind::Paragraph);
+        }
+        let inline = Inline {
+            text: text.to_owned(),
+            emphasis: self.emphasis > 0,
+            strong: self.strong > 0,
+            code: code || self.in_code,
+            link: self.link.clone(),
+        };
+        let block = self.current.as_mut().expect("opened above");
+        // Neighbouring runs of one style are joined so wrapping sees whole words.
+        match block.inlines.last_mut() {
+            Some(last)
+                if last.emphasis == inline.emphasis
+                    && last.strong == inline.strong
+                    && last.code == inline.code
+                    && last.link == inline.link
+                    && last.link.is_none() =>
+            {
+                last.text.push_str(&inline.text)
+            }
+            _ => block.inlines.push(inline),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn resolve(id: &str) -> Option<(EntityId, &'static str)> {
+        match id {
+            "lavrov" => Some((EntityId(3), "Sergei Lavrov")),
+            _ => None,
+        }
+    }
+
+    #[test]
+    fn bare_links_show_the_name_and_labelled_links_the_label() {
+        let (text, unknown) = parse("Ask [[lavrov]] or [[lavrov|the minister]].", &resolve);
+        assert!(unknown.is_empty());
+        let inlines = &text.blocks[0].inlines;
+        assert_eq!(inlines[1].text, "Sergei Lavrov");
+        assert_eq!(inlines[1].link, Some(Link::Entity(EntityId(3))));
+        assert_eq!(inlines[3].text, "the minister");
+        assert_eq!(text.plain(), "Ask Sergei Lavrov or the minister.");
+    }
+
+    #[test]
+    fn reports_unknown_link_targets_with_their_place() {
+        let (text, unknown) = parse("See [[lavrovv]] now", &resolve);
+        assert_eq!(
+            unknown,
+            vec![UnknownLink {
+                id: "lavrovv".into(),
+                range: 4..15
+            }]
+        );
+        assert_eq!(text.plain(), "See lavrovv now");
+    }
+
+    #[test]
+    fn keeps_styles_lists_and_external_links() {
+        let (text, _) = parse(
+            "*one* **two** `three`\n\n- a\n- b\n\n1. x\n\n[site](https://example.org)",
+            &resolve,
+        );
+        let first = &text.blocks[0].inlines;
+        assert!(first[0].emphasis && first[2].strong && first[4].code);
+        assert_eq!(
+            text.blocks[1].kind,
+            BlockKind::Item {
+                depth: 0,
+                marker: "• ".into()
+            }
+        );
+        assert_eq!(
+            text.blocks[3].kind,
+            BlockKind::Item {
+                depth: 0,
+                marker: "1. ".into()
+            }
+        );
+        assert_eq!(
+            text.blocks[4].inlines[0].link,
+            Some(Link::External("https://example.org".into()))
+        );
+    }
+
+    #[test]
+    fn raw_html_is_shown_as_text() {
+        let (text, _) = parse("a <b>bold</b> claim", &resolve);
+        assert_eq!(text.plain(), "a <b>bold</b> claim");
+    }
+}

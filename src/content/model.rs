@@ -1,0 +1,332 @@
+//! A loaded, validated briefing: plain data with every id resolved and every index built,
+//! ready for the reader or for a non-interactive command.
+
+use super::date::Date;
+pub use super::format::{ActorKind, Side};
+use super::markup::Text;
+use std::collections::HashMap;
+
+/// An entity's position in `Briefing::entities`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct EntityId(pub u32);
+
+impl EntityId {
+    pub fn index(self) -> usize {
+        self.0 as usize
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Kind {
+    Actor,
+    Issue,
+    Event,
+    Place,
+    Term,
+}
+
+impl Kind {
+    pub const ALL: [Kind; 5] = [
+        Kind::Actor,
+        Kind::Issue,
+        Kind::Event,
+        Kind::Place,
+        Kind::Term,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Kind::Actor => "actor",
+            Kind::Issue => "issue",
+            Kind::Event => "event",
+            Kind::Place => "place",
+            Kind::Term => "term",
+        }
+    }
+
+    pub fn plural(self) -> &'static str {
+        match self {
+            Kind::Actor => "Actors",
+            Kind::Issue => "Issues",
+            Kind::Event => "Events",
+            Kind::Place => "Places",
+            Kind::Term => "Terms",
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Briefing {
+    pub title: String,
+    pub publisher: String,
+    pub publisher_id: Option<EntityId>,
+    pub author: Option<String>,
+    pub url: String,
+    pub published: Date,
+    pub summary: Text,
+    pub key_points: Vec<KeyPoint>,
+    pub source: Source,
+    pub entities: Vec<Entity>,
+    /// Each kind's entities in reading order: actors by side, events by date, others as filed.
+    pub lists: HashMap<Kind, Vec<EntityId>>,
+    /// For each entity, who links to it or names it in a relation, each once, in load order.
+    pub backlinks: Vec<Vec<EntityId>>,
+    /// For each issue, the actors whose `issues` name it.
+    pub involved: HashMap<EntityId, Vec<EntityId>>,
+    /// For each paragraph (index n-1), the entities that cite or quote it.
+    pub cited_by: Vec<Vec<EntityId>>,
+    /// What was removed from the text at load and where, for the reader to say so.
+    pub notices: Vec<String>,
+    ids: HashMap<String, EntityId>,
+}
+
+#[derive(Debug, Clone)]
+pub struct KeyPoint {
+    pub text: Text,
+    pub cites: Vec<u32>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Source {
+    pub title: String,
+    pub paragraphs: Vec<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Entity {
+    pub id: String,
+    pub name: String,
+    pub aliases: Vec<String>,
+    pub summary: Text,
+    pub description: Option<Text>,
+    pub cites: Vec<u32>,
+    pub quotes: Vec<Quote>,
+    pub context: Vec<Context>,
+    pub slips: Vec<Slip>,
+    pub details: Details,
+}
+
+#[derive(Debug, Clone)]
+pub struct Quote {
+    pub text: String,
+    pub para: u32,
+}
+
+#[derive(Debug, Clone)]
+pub struct Context {
+    pub text: Text,
+    pub source: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct Slip {
+    pub said: String,
+    pub correct: String,
+    pub para: u32,
+    pub source: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Location {
+    pub lat: f64,
+    pub lon: f64,
+}
+
+/// What only one kind of entity has.
+#[derive(Debug, Clone)]
+pub enum Details {
+    Actor {
+        kind: ActorKind,
+        side: Side,
+        role: Option<Text>,
+        affiliation: Option<EntityId>,
+        issues: Vec<EntityId>,
+    },
+    Issue {
+        /// Related issues both ways: those this one names and those that name it.
+        related: Vec<EntityId>,
+    },
+    Event {
+        date: Date,
+        actors: Vec<EntityId>,
+        places: Vec<EntityId>,
+        issues: Vec<EntityId>,
+    },
+    Place {
+        country: Option<String>,
+        location: Option<Location>,
+    },
+    Term {
+        expansion: Option<String>,
+        see_also: Vec<EntityId>,
+    },
+}
+
+impl Entity {
+    pub fn kind(&self) -> Kind {
+        match self.details {
+            Details::Actor { .. } => Kind::Actor,
+            Details::Issue { .. } => Kind::Issue,
+            Details::Event { .. } => Kind::Event,
+            Details::Place { .. } => Kind::Place,
+            Details::Term { .. } => Kind::Term,
+        }
+    }
+
+    pub fn date(&self) -> Option<&Date> {
+        match &self.details {
+            Details::Event { date, .. } => Some(date),
+            _ => None,
+        }
+    }
+
+    /// The entities this one names in its relation fields (not in its text).
+    pub fn relations(&self) -> Vec<EntityId> {
+        match &self.details {
+            Details::Actor {
+                affiliation,
+                issues,
+                ..
+            } => affiliation.iter().chain(issues).copied().collect(),
+            Details::Issue { related } => related.clone(),
+            Details::Event {
+                actors,
+                places,
+                issues,
+                ..
+            } => actors.iter().chain(places).chain(issues).copied().collect(),
+            Details::Place { .. } => Vec::new(),
+            Details::Term { see_also, .. } => see_also.clone(),
+        }
+    }
+
+    /// Every text field, for link indexing and search.
+    pub fn texts(&self) -> impl Iterator<Item = &Text> {
+        let role = match &self.details {
+            Details::Actor { role, .. } => role.as_ref(),
+            _ => None,
+        };
+        std::iter::once(&self.summary)
+            .chain(self.description.as_ref())
+            .chain(role)
+            .chain(self.context.iter().map(|c| &c.text))
+    }
+}
+
+impl Briefing {
+    #[allow(clippy::too_many_arguments)]
+    pub(super) fn assemble(
+        title: String,
+        publisher: String,
+        publisher_id: Option<EntityId>,
+        author: Option<String>,
+        url: String,
+        published: Date,
+        summary: Text,
+        key_points: Vec<KeyPoint>,
+        source: Source,
+        entities: Vec<Entity>,
+        ids: HashMap<String, EntityId>,
+        notices: Vec<String>,
+    ) -> Briefing {
+        let mut briefing = Briefing {
+            title,
+            publisher,
+            publisher_id,
+            author,
+            url,
+            published,
+            summary,
+            key_points,
+            source,
+            entities,
+            lists: HashMap::new(),
+            backlinks: Vec::new(),
+            involved: HashMap::new(),
+            cited_by: Vec::new(),
+            notices,
+            ids,
+        };
+        briefing.build_indexes();
+        briefing
+    }
+
+    fn build_indexes(&mut self) {
+        let count = self.entities.len();
+        let mut lists: HashMap<Kind, Vec<EntityId>> =
+            Kind::ALL.iter().map(|k| (*k, Vec::new())).collect();
+        for (i, entity) in self.entities.iter().enumerate() {
+            lists
+                .entry(entity.kind())
+                .or_default()
+                .push(EntityId(i as u32));
+        }
+        let entities = &self.entities;
+        // Stable sorts: entries that compare equal keep the order of their file.
+        if let Some(actors) = lists.get_mut(&Kind::Actor) {
+            actors.sort_by_key(|id| match entities[id.index()].details {
+                Details::Actor { side, .. } => side,
+                _ => Side::Other,
+            });
+        }
+        if let Some(events) = lists.get_mut(&Kind::Event) {
+            events.sort_by_key(|id| entities[id.index()].date().map(Date::sort_key));
+        }
+
+        let mut backlinks: Vec<Vec<EntityId>> = vec![Vec::new(); count];
+        let mut involved: HashMap<EntityId, Vec<EntityId>> = HashMap::new();
+        let mut cited_by: Vec<Vec<EntityId>> = vec![Vec::new(); self.source.paragraphs.len()];
+        for (i, entity) in entities.iter().enumerate() {
+            let from = EntityId(i as u32);
+            let targets = entity
+                .relations()
+                .into_iter()
+                .chain(entity.texts().flat_map(Text::entity_links));
+            for target in targets {
+                let list = &mut backlinks[target.index()];
+                if target != from && !list.contains(&from) {
+                    list.push(from);
+                }
+            }
+            if let Details::Actor { issues, .. } = &entity.details {
+                for issue in issues {
+                    let actors = involved.entry(*issue).or_default();
+                    if !actors.contains(&from) {
+                        actors.push(from);
+                    }
+                }
+            }
+            let paragraphs = entity
+                .cites
+                .iter()
+                .chain(entity.quotes.iter().map(|q| &q.para));
+            for &n in paragraphs {
+                if let Some(list) = cited_by.get_mut((n as usize).wrapping_sub(1))
+                    && !list.contains(&from)
+                {
+                    list.push(from);
+                }
+            }
+        }
+        self.lists = lists;
+        self.backlinks = backlinks;
+        self.involved = involved;
+        self.cited_by = cited_by;
+    }
+
+    pub fn entity(&self, id: EntityId) -> &Entity {
+        &self.entities[id.index()]
+    }
+
+    pub fn lookup(&self, id: &str) -> Option<EntityId> {
+        self.ids.get(id).copied()
+    }
+
+    pub fn list(&self, kind: Kind) -> &[EntityId] {
+        self.lists.get(&kind).map(Vec::as_slice).unwrap_or(&[])
+    }
+
+    pub fn count(&self, kind: Kind) -> usize {
+        self.list(kind).len()
+    }
+}

@@ -1,0 +1,84 @@
+//! What the reader shows as text: each page (the summary, an entity's detail, its related
+//! items, the source) is built once as a `Doc` of styled runs and links, then wrapped once per
+//! width into rows that record where every link landed. Scrolling, link focus and drawing all
+//! read those rows. Nothing here depends on the terminal library.
+
+mod build;
+pub mod detail;
+pub mod related;
+pub mod source;
+pub mod summary;
+pub mod wrap;
+
+pub use build::DocBuilder;
+pub use wrap::{Wrapped, wrap};
+
+use crate::content::EntityId;
+
+/// Where a link leads.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Target {
+    Entity(EntityId),
+    Paragraph(u32),
+    External(String),
+}
+
+/// What a run of text is, for the theme to colour.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Role {
+    #[default]
+    Body,
+    Title,
+    Heading,
+    Label,
+    Muted,
+    Quote,
+    Slip,
+    Marker,
+    Strong,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Style {
+    pub role: Role,
+    pub emphasis: bool,
+    pub strong: bool,
+    pub code: bool,
+}
+
+impl Style {
+    pub fn role(role: Role) -> Style {
+        Style {
+            role,
+            ..Style::default()
+        }
+    }
+}
+
+/// A run of text in one style, part of at most one link (an index into `Doc::links`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Run {
+    pub text: String,
+    pub style: Style,
+    pub link: Option<usize>,
+}
+
+/// A paragraph-like unit: wrapped on its own, with an optional marker on its first row (a
+/// bullet, "¶2") and continuation rows indented under the text.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Block {
+    pub indent: u16,
+    pub marker: Option<Run>,
+    pub runs: Vec<Run>,
+    /// A blank row before this block.
+    pub gap: bool,
+    /// The source paragraph this block shows, so citations can open it.
+    pub paragraph: Option<u32>,
+}
+
+/// A page of text, independent of width.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Doc {
+    pub blocks: Vec<Block>,
+    pub links: Vec<Target>,
+}

@@ -1,0 +1,14 @@
+//! `briefing`: a terminal reader for policy briefings.
+//!
+//! - `content`: the briefing model, loading and validation (no terminal types).
+//! - `document`: pages as text with links, and wrapping.
+//! - `app`: actions, keymap, state, history, `update`.
+//! - `ui`: drawing, one file per pane.
+//! - `terminal`: the event loop that ties them to a real terminal.
+
+pub mod app;
+pub mod cli;
+pub mod content;
+pub mod document;
+pub mod terminal;
+pub mod ui;
