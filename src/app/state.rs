@@ -4,6 +4,7 @@
 use super::history::History;
 use super::keymap::Keymap;
 use crate::content::{Briefing, EntityId, Kind};
+use crate::document::wrap::Anchor;
 use crate::document::{self, Doc, Wrapped};
 use crate::ui::layout::Areas;
 use ratatui::layout::Rect;
@@ -105,6 +106,9 @@ pub struct View {
     pub link: Option<(Column, usize)>,
     /// The source paragraph a citation opened, shown highlighted.
     pub highlight: Option<u32>,
+    /// The words at the top of each column, kept while the reader only resizes, so that any
+    /// number of resizes returns to the same words rather than drifting row by row.
+    pub anchors: [Option<Anchor>; 2],
 }
 
 /// A place in the reader: a pane and where in it.

@@ -1,12 +1,22 @@
 //! `update`: the only code that changes the reader's state. Actions in, state out; no terminal.
 
 use super::action::Action;
+use super::state::View;
 use super::state::{App, Column, Focus, Overlay, Place, Tab};
 use crate::document::Target;
+use crate::document::wrap::Anchor;
 use ratatui::layout::Rect;
 
 impl App {
     pub fn update(&mut self, action: Action) {
+        let (tab, before) = (self.tab, scroll_state(self.view()));
+        self.apply(action);
+        if self.tab == tab && scroll_state(self.view()) != before {
+            self.view_mut().anchors = [None, None];
+        }
+    }
+
+    fn apply(&mut self, action: Action) {
         self.status = None;
         if let Some(Overlay::Help { scroll }) = self.overlay {
             match action {
@@ -32,7 +42,7 @@ impl App {
                 Action::Last => self.overlay = Some(Overlay::Help { scroll: usize::MAX }),
                 other => {
                     self.overlay = None;
-                    self.update(other);
+                    self.apply(other);
                 }
             }
             if let Some(Overlay::Help { scroll }) = &mut self.overlay {
@@ -82,11 +92,11 @@ impl App {
     /// A new terminal size: the text on screen re-wraps, and each column keeps the words that
     /// were at its top.
     pub fn resize(&mut self, width: u16, height: u16) {
-        let before: Vec<_> = [Column::Main, Column::Side]
+        let before: Vec<Option<Anchor>> = [Column::Main, Column::Side]
             .into_iter()
-            .map(|c| {
-                self.wrapped(c)
-                    .map(|w| (w.anchor(self.scroll(c)), w.targets.clone()))
+            .enumerate()
+            .map(|(i, c)| {
+                self.view().anchors[i].or_else(|| self.wrapped(c).map(|w| w.anchor(self.scroll(c))))
             })
             .collect();
         let old_link = self.view().link.and_then(|(c, i)| {
@@ -98,10 +108,14 @@ impl App {
         });
         self.size = Rect::new(0, 0, width, height);
         self.prepare();
-        for (column, saved) in [Column::Main, Column::Side].into_iter().zip(before) {
-            if let (Some((anchor, _)), Some(w)) = (saved, self.wrapped(column)) {
-                let row = w.row_of(anchor);
-                *self.scroll_mut(column) = row;
+        for (i, (column, saved)) in [Column::Main, Column::Side]
+            .into_iter()
+            .zip(before)
+            .enumerate()
+        {
+            if let (Some(anchor), Some(w)) = (saved, self.wrapped(column)) {
+                *self.scroll_mut(column) = w.row_of(anchor);
+                self.view_mut().anchors[i] = Some(anchor);
             }
         }
         // The same link stays focused even when the related column appears or goes.
@@ -413,6 +427,11 @@ impl App {
             }
         }
     }
+}
+
+/// What a reader's scrolling changes; when it changes, the kept anchors no longer apply.
+fn scroll_state(view: &View) -> (usize, usize, usize, Option<u32>) {
+    (view.selected, view.scroll, view.side_scroll, view.highlight)
 }
 
 /// `from + delta`, clamped to `0..=max`.

@@ -151,15 +151,15 @@ pub fn parse<'n>(
                 TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Item => builder.close(),
                 _ => {}
             },
+            // A bare [[id]] shows the entity's name instead of its id.
+            Event::Text(_) if builder.label.is_some() => {}
             Event::Text(text) => {
-                if builder.label.is_none() {
-                    let text = if builder.in_code {
-                        text.trim_end_matches('\n')
-                    } else {
-                        &text
-                    };
-                    builder.push(text, false);
-                }
+                let text = if builder.in_code {
+                    text.trim_end_matches('\n')
+                } else {
+                    &text
+                };
+                builder.push(text, false);
             }
             Event::Code(text) => builder.push(&text, true),
             Event::Html(text) | Event::InlineHtml(text) => builder.push(&text, false),

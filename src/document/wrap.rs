@@ -41,7 +41,7 @@ pub struct Wrapped {
 }
 
 /// A place in the text that does not depend on width.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default)]
 pub struct Anchor {
     pub block: usize,
     pub offset: usize,
