@@ -226,7 +226,11 @@ impl App {
     }
 
     pub fn areas(&self) -> Areas {
-        Areas::new(self.size, self.tab.kind().is_some())
+        let list_width = match self.tab {
+            Tab::Timeline => 36,
+            _ => 28,
+        };
+        Areas::new(self.size, self.tab.kind().is_some(), list_width)
     }
 
     pub fn list_len(&self, tab: Tab) -> usize {

@@ -374,8 +374,8 @@ impl App {
                     .wrapped(Column::Main)
                     .and_then(|w| w.paragraph_row(n))
                     .unwrap_or(0);
-                // The blank row above the paragraph stays in view as a margin.
-                self.view_mut().scroll = row.saturating_sub(1);
+                // The paragraph's first row is the blank row above it: a margin, not a neighbour.
+                self.view_mut().scroll = row;
             }
             Target::External(url) => {
                 self.status = Some(format!("Outside address (not opened): {url}"));

@@ -29,7 +29,9 @@ pub struct Areas {
 }
 
 impl Areas {
-    pub fn new(size: Rect, entity_pane: bool) -> Areas {
+    /// `list_width` is how wide the pane's list would like to be: wider for the timeline, whose
+    /// rows carry a date before the name.
+    pub fn new(size: Rect, entity_pane: bool, list_width: u16) -> Areas {
         let too_small = size.width < MIN_WIDTH || size.height < MIN_HEIGHT;
         let row = |y: u16| Rect {
             x: size.x,
@@ -60,7 +62,7 @@ impl Areas {
         }
         let w = body.width;
         let (list, main, side) = if w >= WIDE {
-            let list_w = 32;
+            let list_w = list_width + 2;
             let side_w = (w / 4).clamp(30, 44);
             let list = Rect {
                 width: list_w,
@@ -78,7 +80,7 @@ impl Areas {
             };
             (list, main, Some(side))
         } else if w >= NARROW {
-            let list_w = (w * 3 / 10).clamp(24, 34);
+            let list_w = (list_width + 2).min(w * 2 / 5);
             let list = Rect {
                 width: list_w,
                 ..body
@@ -164,12 +166,12 @@ mod tests {
 
     #[test]
     fn three_columns_from_wide_two_from_medium_stacked_when_narrow() {
-        let a = Areas::new(Rect::new(0, 0, 150, 40), true);
+        let a = Areas::new(Rect::new(0, 0, 150, 40), true, 30);
         assert!(a.side.is_some() && a.list.is_some());
-        let a = Areas::new(Rect::new(0, 0, 80, 24), true);
+        let a = Areas::new(Rect::new(0, 0, 80, 24), true, 30);
         assert!(a.side.is_none());
         assert_eq!(a.list.unwrap().y, a.main.y);
-        let a = Areas::new(Rect::new(0, 0, 50, 24), true);
+        let a = Areas::new(Rect::new(0, 0, 50, 24), true, 30);
         assert!(a.list.unwrap().y < a.main.y);
     }
 
@@ -179,7 +181,7 @@ mod tests {
             for h in MIN_HEIGHT..80 {
                 let size = Rect::new(0, 0, w, h);
                 for entity in [false, true] {
-                    let a = Areas::new(size, entity);
+                    let a = Areas::new(size, entity, 40);
                     for r in [
                         Some(a.tabs),
                         Some(a.trail),

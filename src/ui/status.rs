@@ -11,7 +11,7 @@ use unicode_width::UnicodeWidthStr;
 pub fn draw(buf: &mut Buffer, area: Rect, app: &App) {
     let help = format!("{} help ", key(app, Action::Help));
     let help_width = help.width() as u16;
-    let left_room = area.width.saturating_sub(help_width + 1) as usize;
+    let left_room = area.width.saturating_sub(help_width + 2) as usize;
     let x = area.x + 1;
     if let Some(message) = &app.status {
         buf.set_stringn(x, area.y, message, left_room, THEME.heading);

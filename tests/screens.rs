@@ -1,0 +1,153 @@
+//! Rendered screens: every pane at 80x24 and 120x40, narrow and too-small terminals, the help
+//! overlay, and the styles a reader relies on (focused link, selection, highlight).
+
+mod common;
+
+use briefing::app::{Action, App, Column, Tab};
+use briefing::document::Target;
+use briefing::ui;
+use common::*;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::style::Color;
+
+fn render(app: &App) -> Terminal<TestBackend> {
+    let mut terminal = Terminal::new(TestBackend::new(app.size.width, app.size.height)).unwrap();
+    terminal.draw(|frame| ui::draw(frame, app)).unwrap();
+    terminal
+}
+
+fn at(width: u16, height: u16, actions: &[Action]) -> App {
+    let mut app = app(bundled(), width, height);
+    for action in actions {
+        app.update(*action);
+    }
+    app
+}
+
+const PANES: [(Action, &str); 7] = [
+    (Action::ShowSummary, "summary"),
+    (Action::ShowActors, "actors"),
+    (Action::ShowIssues, "issues"),
+    (Action::ShowTimeline, "timeline"),
+    (Action::ShowPlaces, "places"),
+    (Action::ShowGlossary, "glossary"),
+    (Action::ShowSource, "source"),
+];
+
+#[test]
+fn every_pane_at_80x24() {
+    for (action, name) in PANES {
+        let app = at(80, 24, &[action]);
+        insta::assert_snapshot!(format!("{name}_80x24"), render(&app).backend());
+    }
+}
+
+#[test]
+fn every_pane_at_120x40() {
+    for (action, name) in PANES {
+        let app = at(120, 40, &[action]);
+        insta::assert_snapshot!(format!("{name}_120x40"), render(&app).backend());
+    }
+}
+
+#[test]
+fn actors_in_a_narrow_terminal_stack_the_list_above_the_detail() {
+    let app = at(50, 24, &[Action::ShowActors, Action::Next]);
+    insta::assert_snapshot!(render(&app).backend());
+}
+
+#[test]
+fn a_terminal_below_the_minimum_gets_one_clear_message() {
+    let app = at(36, 8, &[Action::ShowActors]);
+    insta::assert_snapshot!(render(&app).backend());
+}
+
+#[test]
+fn the_help_overlay_lists_the_keys() {
+    let app = at(80, 24, &[Action::Help]);
+    insta::assert_snapshot!(render(&app).backend());
+}
+
+#[test]
+fn a_followed_citation_shows_its_paragraph_highlighted() {
+    let mut app = at(80, 24, &[]);
+    app.go(Target::Paragraph(3));
+    let terminal = render(&app);
+    insta::assert_snapshot!(terminal.backend());
+    let buffer = terminal.backend().buffer();
+    let row = find_row(buffer, "│ ¶3 ").expect("¶3 on screen");
+    assert_eq!(buffer[(10, row)].bg, Color::Rgb(58, 52, 20), "the cited paragraph is shaded");
+}
+
+#[test]
+fn the_focused_link_is_highlighted_and_the_status_says_where_it_leads() {
+    let mut app = at(120, 40, &[]);
+    app.go(Target::Entity(app.briefing.lookup("lavrov").unwrap()));
+    let missile_defense = app.briefing.lookup("missile-defense").unwrap();
+    while app.focused_target() != Some(Target::Entity(missile_defense)) {
+        app.update(Action::NextLink);
+    }
+    let terminal = render(&app);
+    insta::assert_snapshot!(terminal.backend());
+    let buffer = terminal.backend().buffer();
+    let (column, link) = app.view().link.unwrap();
+    let wrapped = app.wrapped(column).unwrap();
+    let spot = wrapped.links[link][0];
+    let area = app.text_area(column).unwrap();
+    let scroll = if column == Column::Main { app.view().scroll } else { app.view().side_scroll };
+    let cell = &buffer[(area.x + spot.x0, area.y + (spot.row - scroll) as u16)];
+    assert_eq!(cell.bg, Color::Yellow, "focused link background");
+    assert_eq!(cell.fg, Color::Black, "focused link foreground");
+    let status = row_text(buffer, buffer.area.height - 1);
+    assert!(status.contains("→ issue Missile defense"), "{status}");
+    // Other links are underlined in their own colour.
+    let other = (0..wrapped.links.len()).find(|i| *i != link && !wrapped.links[*i].is_empty()).unwrap();
+    let spot = wrapped.links[other][0];
+    if spot.row >= scroll && spot.row < scroll + area.height as usize {
+        let cell = &buffer[(area.x + spot.x0, area.y + (spot.row - scroll) as u16)];
+        assert_eq!(cell.fg, Color::LightBlue);
+    }
+}
+
+#[test]
+fn the_selected_item_is_highlighted_brighter_when_the_list_has_focus() {
+    let app = at(80, 24, &[Action::ShowActors, Action::Next]);
+    let terminal = render(&app);
+    let buffer = terminal.backend().buffer();
+    let name = app.briefing.entity(app.selected_entity(Tab::Actors).unwrap()).name.clone();
+    let row = list_row(buffer, &name).unwrap();
+    assert_eq!(buffer[(2, row)].bg, Color::Cyan);
+
+    let app = at(80, 24, &[Action::ShowActors, Action::Next, Action::Follow]);
+    let terminal = render(&app);
+    let buffer = terminal.backend().buffer();
+    let row = list_row(buffer, &name).unwrap();
+    assert_ne!(buffer[(2, row)].bg, Color::Cyan, "unfocused selection is quieter");
+    assert!(buffer[(2, row)].modifier.contains(ratatui::style::Modifier::REVERSED));
+}
+
+#[test]
+fn the_current_pane_is_marked_in_the_tab_row() {
+    let app = at(80, 24, &[Action::ShowTimeline]);
+    let terminal = render(&app);
+    let buffer = terminal.backend().buffer();
+    let tabs = row_text(buffer, 0);
+    let x = tabs.find("4 Timeline").unwrap() as u16;
+    assert_eq!(buffer[(x, 0)].bg, Color::Cyan);
+}
+
+fn row_text(buffer: &Buffer, y: u16) -> String {
+    (0..buffer.area.width).map(|x| buffer[(x, y)].symbol().to_owned()).collect()
+}
+
+fn find_row(buffer: &Buffer, needle: &str) -> Option<u16> {
+    // The body starts below the tab row and the trail, which name the current place too.
+    (2..buffer.area.height).find(|y| row_text(buffer, *y).contains(needle))
+}
+
+/// The row of the list (the leftmost panel) that shows `name`.
+fn list_row(buffer: &Buffer, name: &str) -> Option<u16> {
+    (2..buffer.area.height).find(|y| row_text(buffer, *y).starts_with(&format!("│ {name}")))
+}
