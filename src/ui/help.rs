@@ -55,7 +55,11 @@ pub fn max_scroll(screen: Rect, keymap: &Keymap) -> usize {
 pub fn draw(frame: &mut Frame, screen: Rect, keymap: &Keymap, scroll: usize) {
     let area = area(screen, keymap);
     let scroll = scroll.min(max_scroll(screen, keymap));
-    let hint = if max_scroll(screen, keymap) > 0 { " j/k scroll · Esc or ? to close " } else { " Esc or ? to close " };
+    let hint = if max_scroll(screen, keymap) > 0 {
+        " j/k scroll · Esc or ? to close "
+    } else {
+        " Esc or ? to close "
+    };
     let block = Block::bordered()
         .border_style(THEME.border_focused)
         .title(" Keys ")

@@ -1,0 +1,270 @@
+//! The real binary in a pseudo-terminal: keys in, screen out, and the terminal left as it was
+//! found (main screen, cursor shown) however the reader ends.
+
+mod common;
+
+use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
+use std::io::{Read, Write};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+const WAIT: Duration = Duration::from_secs(20);
+
+struct Session {
+    master: Box<dyn MasterPty + Send>,
+    writer: Box<dyn Write + Send>,
+    child: Box<dyn Child + Send + Sync>,
+    screen: Arc<Mutex<vt100::Parser>>,
+    raw: Arc<Mutex<Vec<u8>>>,
+}
+
+impl Session {
+    fn start(args: &[&str], cols: u16, rows: u16) -> Session {
+        let pty = native_pty_system()
+            .openpty(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .unwrap();
+        let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_briefing"));
+        command.args(args);
+        // From a directory with no content in it: the bundled briefing is in the binary.
+        command.cwd(std::env::temp_dir());
+        command.env("TERM", "xterm-256color");
+        let child = pty.slave.spawn_command(command).unwrap();
+        drop(pty.slave);
+        let screen = Arc::new(Mutex::new(vt100::Parser::new(
+            nonzero(rows),
+            nonzero(cols),
+            0,
+        )));
+        let raw = Arc::new(Mutex::new(Vec::new()));
+        let mut reader = pty.master.try_clone_reader().unwrap();
+        let (s, r) = (Arc::clone(&screen), Arc::clone(&raw));
+        // Drained continuously so the reader never blocks on a full pseudo-terminal buffer.
+        std::thread::spawn(move || {
+            let mut buf = [0u8; 8192];
+            while let Ok(n) = reader.read(&mut buf) {
+                if n == 0 {
+                    break;
+                }
+                s.lock().unwrap().process(&buf[..n]);
+                r.lock().unwrap().extend_from_slice(&buf[..n]);
+            }
+        });
+        let writer = pty.master.take_writer().unwrap();
+        Session {
+            master: pty.master,
+            writer,
+            child,
+            screen,
+            raw,
+        }
+    }
+
+    fn resize(&mut self, cols: u16, rows: u16) {
+        self.screen
+            .lock()
+            .unwrap()
+            .set_size(nonzero(rows), nonzero(cols));
+        self.master
+            .resize(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .unwrap();
+    }
+
+    fn text(&self) -> String {
+        self.screen.lock().unwrap().screen().contents()
+    }
+
+    fn send(&mut self, keys: &str) {
+        self.writer.write_all(keys.as_bytes()).unwrap();
+        self.writer.flush().unwrap();
+    }
+
+    fn wait_for(&self, what: &str) {
+        let start = Instant::now();
+        while start.elapsed() < WAIT {
+            if self.text().contains(what) {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        panic!("never saw {what:?}; the screen was:\n{}", self.text());
+    }
+
+    /// Sends a key and waits until the screen shows `what`.
+    fn press(&mut self, keys: &str, what: &str) {
+        self.send(keys);
+        self.wait_for(what);
+    }
+
+    fn status_line(&self) -> String {
+        let text = self.text();
+        text.lines().last().unwrap_or_default().to_owned()
+    }
+
+    fn finish(mut self) -> (u32, Vec<u8>) {
+        let start = Instant::now();
+        let status = loop {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                break status;
+            }
+            assert!(
+                start.elapsed() < WAIT,
+                "the reader did not exit; screen:\n{}",
+                self.text()
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        };
+        // Let the reader thread take in the last bytes.
+        std::thread::sleep(Duration::from_millis(100));
+        let raw = self.raw.lock().unwrap().clone();
+        (status.exit_code(), raw)
+    }
+}
+
+fn nonzero(n: u16) -> std::num::NonZeroU16 {
+    std::num::NonZeroU16::new(n).expect("a terminal has at least one row and column")
+}
+
+fn assert_restored(raw: &[u8], screen: &vt100::Parser) {
+    let text = String::from_utf8_lossy(raw);
+    let entered = text
+        .rfind("\x1b[?1049h")
+        .expect("the reader used the alternate screen");
+    let left = text
+        .rfind("\x1b[?1049l")
+        .expect("the reader left the alternate screen");
+    assert!(
+        left > entered,
+        "left the alternate screen before entering it"
+    );
+    assert!(
+        !screen.screen().alternate_screen(),
+        "still on the alternate screen"
+    );
+    assert!(!screen.screen().hide_cursor(), "the cursor is still hidden");
+}
+
+#[test]
+fn open_an_actor_follow_a_link_go_back_and_quit() {
+    let mut s = Session::start(&[], 100, 30);
+    s.wait_for("Russian and U.S. strategic impasse");
+    s.press("2", "Actors");
+    // Down to Sergei Lavrov, then into his detail.
+    for _ in 0..10 {
+        if s.text()
+            .contains("Foreign Minister of the Russian Federation")
+        {
+            break;
+        }
+        s.send("j");
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    s.wait_for("Foreign Minister of the Russian Federation");
+    s.send("\r");
+    // Tab through the links until the status line says one leads to missile defense.
+    for _ in 0..40 {
+        s.send("\t");
+        std::thread::sleep(Duration::from_millis(60));
+        if s.status_line().contains("→ issue Missile defense") {
+            break;
+        }
+    }
+    assert!(
+        s.status_line().contains("→ issue Missile defense"),
+        "{}",
+        s.text()
+    );
+    s.press("\r", "Sergei Lavrov › Missile defense");
+    s.wait_for("Actors involved");
+    // Backspace goes back to Lavrov, with the trail shortened.
+    s.send("\x7f");
+    let start = Instant::now();
+    while s.text().contains("› Missile defense") && start.elapsed() < WAIT {
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    s.wait_for("Foreign Minister of the Russian Federation");
+    assert!(
+        s.status_line().contains("→ issue Missile defense"),
+        "the focused link came back too"
+    );
+    s.send("q");
+    let screen = Arc::clone(&s.screen);
+    let (code, raw) = s.finish();
+    assert_eq!(code, 0);
+    assert_restored(&raw, &screen.lock().unwrap());
+}
+
+#[test]
+fn ctrl_c_quits_from_the_help_and_restores_the_terminal() {
+    let mut s = Session::start(&[], 80, 24);
+    s.wait_for("Russian and U.S. strategic impasse");
+    s.press("?", "Keys");
+    s.wait_for("Next item in a list");
+    s.send("\x03");
+    let screen = Arc::clone(&s.screen);
+    let (code, raw) = s.finish();
+    assert_eq!(code, 0);
+    assert_restored(&raw, &screen.lock().unwrap());
+}
+
+#[test]
+fn a_wider_terminal_adds_the_related_column_and_keeps_the_selection() {
+    let mut s = Session::start(&[], 80, 24);
+    s.wait_for("Russian and U.S. strategic impasse");
+    s.press("3", "Issues");
+    s.press("j", "2/8");
+    assert!(!s.text().contains("Related"));
+    s.resize(140, 40);
+    s.wait_for("Related");
+    s.wait_for("2/8");
+    s.resize(30, 6);
+    s.wait_for("Terminal too small");
+    s.resize(80, 24);
+    s.wait_for("2/8");
+    s.send("q");
+    let screen = Arc::clone(&s.screen);
+    let (code, raw) = s.finish();
+    assert_eq!(code, 0);
+    assert_restored(&raw, &screen.lock().unwrap());
+}
+
+#[test]
+fn a_broken_briefing_is_explained_before_the_terminal_is_touched() {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, text) in common::files_with(
+        "places.toml",
+        &common::PLACES.replace("country =", "contry ="),
+    )
+    .texts
+    {
+        std::fs::write(dir.path().join(name), text).unwrap();
+    }
+    let s = Session::start(&[dir.path().to_str().unwrap()], 80, 24);
+    s.wait_for("unknown field `contry`");
+    let (code, raw) = s.finish();
+    assert_eq!(code, 1);
+    let text = String::from_utf8_lossy(&raw);
+    assert!(text.contains("places.toml:4:1"), "{text}");
+    assert!(
+        !text.contains("\x1b[?1049h"),
+        "the alternate screen was entered"
+    );
+}
+
+#[test]
+fn a_path_that_is_not_a_briefing_says_what_to_give() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = Session::start(&[dir.path().to_str().unwrap()], 80, 24);
+    s.wait_for("is not a briefing");
+    let (code, _) = s.finish();
+    assert_eq!(code, 1);
+}
