@@ -1,1 +1,158 @@
-fn main() {}
+//! Load + first frame, and keystroke + frame, on the bundled briefing and on a generated one of
+//! 10,000 entities. `cargo bench` runs them; the figures go in the notes of a change.
+
+use briefing::app::{Action, App, Keymap};
+use briefing::content::{self, Files};
+use briefing::ui;
+use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use std::hint::black_box;
+
+/// A briefing of `per_kind` entities of each of the five kinds, every one linking to a few
+/// others in its text and relations, over a source of 200 paragraphs.
+fn generated(per_kind: usize) -> Files {
+    let paragraphs = 200;
+    let cite = |i: usize| {
+        format!(
+            "cites = [{}, {}]",
+            i % paragraphs + 1,
+            (i * 7) % paragraphs + 1
+        )
+    };
+    let mut actors = String::new();
+    let mut issues = String::new();
+    let mut timeline = String::new();
+    let mut places = String::new();
+    let mut glossary = String::new();
+    let sides = [
+        "united-states",
+        "russia",
+        "nato",
+        "non-governmental",
+        "other",
+    ];
+    for i in 0..per_kind {
+        let next = (i + 1) % per_kind;
+        let far = (i * 31 + 7) % per_kind;
+        actors.push_str(&format!(
+            "[[actor]]\nid = \"actor-{i}\"\nname = \"Actor {i}\"\nkind = \"person\"\nside = \"{}\"\nissues = [\"issue-{i}\", \"issue-{far}\"]\nsummary = \"Works with [[actor-{next}]] on [[issue-{far}|an issue]].\"\ndescription = \"\"\"\nA longer description of actor {i}, who appears at [[event-{i}]] in [[place-{far}]] and uses the term [[term-{next}]]. It runs on for a while so that the detail wraps over several rows, as real entries do.\n\"\"\"\n{}\n\n",
+            sides[i % sides.len()],
+            cite(i)
+        ));
+        issues.push_str(&format!(
+            "[[issue]]\nid = \"issue-{i}\"\nname = \"Issue {i}\"\nrelated = [\"issue-{next}\"]\nsummary = \"Raised by [[actor-{i}]].\"\n{}\n\n",
+            cite(i)
+        ));
+        let month = i % 12 + 1;
+        let day = i % 28 + 1;
+        timeline.push_str(&format!(
+            "[[event]]\nid = \"event-{i}\"\nname = \"Event {i}\"\ndate = {{ start = \"{}-{month:02}-{day:02}\", precision = \"day\", basis = \"stated\" }}\nactors = [\"actor-{i}\", \"actor-{far}\"]\nplaces = [\"place-{i}\"]\nissues = [\"issue-{i}\"]\nsummary = \"[[actor-{i}]] meets [[actor-{far}]].\"\n{}\n\n",
+            1990 + i % 30,
+            cite(i)
+        ));
+        places.push_str(&format!(
+            "[[place]]\nid = \"place-{i}\"\nname = \"Place {i}\"\nlocation = {{ lat = 10.0, lon = 20.0 }}\nsummary = \"Where [[event-{i}]] happened.\"\n{}\n\n",
+            cite(i)
+        ));
+        glossary.push_str(&format!(
+            "[[term]]\nid = \"term-{i}\"\nname = \"T{i}\"\nexpansion = \"Term number {i}\"\nsee_also = [\"term-{next}\"]\nsummary = \"A term used by [[actor-{i}]].\"\n{}\n\n",
+            cite(i)
+        ));
+    }
+    let mut source = String::from("title = \"Generated\"\n\n");
+    for n in 1..=paragraphs {
+        source.push_str(&format!(
+            "[[paragraph]]\nn = {n}\ntext = '''Paragraph {n} of the generated article, long enough to wrap across a few rows of a terminal at any ordinary width, as articles do.'''\n\n"
+        ));
+    }
+    let briefing = "title = \"Generated\"\npublisher = \"Bench\"\nurl = \"https://example.org\"\npublished = { start = \"2013-04-29\", precision = \"day\", basis = \"stated\" }\nsummary = \"About [[actor-0]].\"\n\n[[key_point]]\ntext = \"A point.\"\ncites = [1]\n";
+    Files {
+        origin: "generated".to_owned(),
+        texts: vec![
+            ("briefing.toml".into(), briefing.into()),
+            ("actors.toml".into(), actors),
+            ("issues.toml".into(), issues),
+            ("timeline.toml".into(), timeline),
+            ("places.toml".into(), places),
+            ("glossary.toml".into(), glossary),
+            ("source.toml".into(), source),
+        ],
+    }
+}
+
+fn first_frame(files: &Files) -> Terminal<TestBackend> {
+    let briefing = content::load(files).expect("the benchmark briefing is valid");
+    let mut app = App::new(briefing, Keymap::default_keys());
+    app.resize(80, 24);
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    terminal.draw(|frame| ui::draw(frame, &app)).unwrap();
+    terminal
+}
+
+fn ready(files: &Files, tab: Action) -> (App, Terminal<TestBackend>) {
+    let briefing = content::load(files).unwrap();
+    let mut app = App::new(briefing, Keymap::default_keys());
+    app.resize(120, 40);
+    app.update(tab);
+    let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
+    terminal.draw(|frame| ui::draw(frame, &app)).unwrap();
+    (app, terminal)
+}
+
+fn benches(c: &mut Criterion) {
+    let bundled = content::bundled();
+    let large = generated(2000);
+    for (name, files) in [("bundled", &bundled), ("10k", &large)] {
+        c.bench_function(&format!("load_and_first_frame/{name}"), |b| {
+            b.iter(|| first_frame(black_box(files)))
+        });
+
+        // One keystroke and the frame after it: moving through the actor list (each step
+        // wraps a new detail) and Tab through links, as a reader does.
+        let (mut app, mut terminal) = ready(files, Action::ShowActors);
+        let mut down = true;
+        c.bench_function(&format!("keystroke_and_frame/next_item/{name}"), |b| {
+            b.iter(|| {
+                if app.view().selected == 0 {
+                    down = true;
+                } else if app.view().selected + 1 >= app.list_len(app.tab)
+                    || app.view().selected >= 400
+                {
+                    down = false;
+                }
+                app.update(if down { Action::Next } else { Action::Prev });
+                terminal.draw(|frame| ui::draw(frame, &app)).unwrap();
+            })
+        });
+        let (mut app, mut terminal) = ready(files, Action::ShowTimeline);
+        c.bench_function(&format!("keystroke_and_frame/next_link/{name}"), |b| {
+            b.iter(|| {
+                app.update(Action::NextLink);
+                terminal.draw(|frame| ui::draw(frame, &app)).unwrap();
+            })
+        });
+        c.bench_function(
+            &format!("keystroke_and_frame/follow_and_back/{name}"),
+            |b| {
+                b.iter_batched(
+                    || (),
+                    |()| {
+                        app.update(Action::Follow);
+                        terminal.draw(|frame| ui::draw(frame, &app)).unwrap();
+                        app.update(Action::Back);
+                        terminal.draw(|frame| ui::draw(frame, &app)).unwrap();
+                    },
+                    BatchSize::SmallInput,
+                )
+            },
+        );
+    }
+}
+
+criterion_group! {
+    name = reader;
+    config = Criterion::default().sample_size(30).measurement_time(std::time::Duration::from_secs(3));
+    targets = benches
+}
+criterion_main!(reader);

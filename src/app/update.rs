@@ -345,16 +345,8 @@ impl App {
     pub fn go(&mut self, target: Target) {
         match target {
             Target::Entity(id) => {
-                let entity = self.briefing.entity(id);
-                let tab = Tab::of_kind(entity.kind());
-                let Some(position) = self
-                    .briefing
-                    .list(entity.kind())
-                    .iter()
-                    .position(|e| *e == id)
-                else {
-                    return;
-                };
+                let tab = Tab::of_kind(self.briefing.entity(id).kind());
+                let position = self.briefing.position(id);
                 self.history.leave(self.here());
                 self.tab = tab;
                 let view = self.view_mut();

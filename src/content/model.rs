@@ -69,6 +69,8 @@ pub struct Briefing {
     pub entities: Vec<Entity>,
     /// Each kind's entities in reading order: actors by side, events by date, others as filed.
     pub lists: HashMap<Kind, Vec<EntityId>>,
+    /// For each entity, its position in its kind's list.
+    pub positions: Vec<usize>,
     /// For each entity, who links to it or names it in a relation, each once, in load order.
     pub backlinks: Vec<Vec<EntityId>>,
     /// For each issue, the actors whose `issues` name it.
@@ -241,6 +243,7 @@ impl Briefing {
             source,
             entities,
             lists: HashMap::new(),
+            positions: Vec::new(),
             backlinks: Vec::new(),
             involved: HashMap::new(),
             cited_by: Vec::new(),
@@ -273,6 +276,12 @@ impl Briefing {
             events.sort_by_key(|id| entities[id.index()].date().map(Date::sort_key));
         }
 
+        let mut positions = vec![0; count];
+        for list in lists.values() {
+            for (position, id) in list.iter().enumerate() {
+                positions[id.index()] = position;
+            }
+        }
         let mut backlinks: Vec<Vec<EntityId>> = vec![Vec::new(); count];
         let mut involved: HashMap<EntityId, Vec<EntityId>> = HashMap::new();
         let mut cited_by: Vec<Vec<EntityId>> = vec![Vec::new(); self.source.paragraphs.len()];
@@ -309,6 +318,7 @@ impl Briefing {
             }
         }
         self.lists = lists;
+        self.positions = positions;
         self.backlinks = backlinks;
         self.involved = involved;
         self.cited_by = cited_by;
@@ -316,6 +326,11 @@ impl Briefing {
 
     pub fn entity(&self, id: EntityId) -> &Entity {
         &self.entities[id.index()]
+    }
+
+    /// Where an entity stands in its kind's list.
+    pub fn position(&self, id: EntityId) -> usize {
+        self.positions[id.index()]
     }
 
     pub fn lookup(&self, id: &str) -> Option<EntityId> {
