@@ -177,7 +177,7 @@ fn a_duplicate_id_points_at_both_definitions() {
         &[
             "duplicate id 'city'",
             "test/glossary.toml:2:6",
-            "first defined at places.toml:2:6",
+            "first defined at test/places.toml:2:6",
         ],
     );
 }

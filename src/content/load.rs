@@ -452,7 +452,7 @@ impl Validator<'_> {
                 .with_label("defined again here")
                 .with_help(format!(
                     "'{id}' is first defined at {}:{line}:{col}; ids are unique across the whole briefing",
-                    first_file
+                    self.report.path(first_file)
                 ));
             return;
         }
