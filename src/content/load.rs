@@ -447,12 +447,13 @@ impl Validator<'_> {
         if let Some((_, _, first_file, first_span)) = self.ids.get(id) {
             let (line, col) =
                 super::diagnostic::line_col(self.files.text(first_file), first_span.start);
+            let first_path = self.report.path(first_file);
             self.report
                 .error(file, Some(span), format!("duplicate id '{id}'"))
                 .with_label("defined again here")
                 .with_help(format!(
                     "'{id}' is first defined at {}:{line}:{col}; ids are unique across the whole briefing",
-                    self.report.path(first_file)
+                    first_path
                 ));
             return;
         }
