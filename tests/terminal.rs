@@ -110,6 +110,16 @@ impl Session {
         text.lines().last().unwrap_or_default().to_owned()
     }
 
+    /// Sends the quit key, then checks the reader exited cleanly and left the terminal as it
+    /// found it.
+    fn quit_and_check_restored(mut self, key: &str) {
+        self.send(key);
+        let screen = Arc::clone(&self.screen);
+        let (code, raw) = self.finish();
+        assert_eq!(code, 0);
+        assert_restored(&raw, &screen.lock().unwrap());
+    }
+
     fn finish(mut self) -> (u32, Vec<u8>) {
         let start = Instant::now();
         let status = loop {
@@ -196,11 +206,7 @@ fn open_an_actor_follow_a_link_go_back_and_quit() {
         s.status_line().contains("→ issue Missile defense"),
         "the focused link came back too"
     );
-    s.send("q");
-    let screen = Arc::clone(&s.screen);
-    let (code, raw) = s.finish();
-    assert_eq!(code, 0);
-    assert_restored(&raw, &screen.lock().unwrap());
+    s.quit_and_check_restored("q");
 }
 
 #[test]
@@ -209,11 +215,7 @@ fn ctrl_c_quits_from_the_help_and_restores_the_terminal() {
     s.wait_for("Russian and U.S. strategic impasse");
     s.press("?", "Keys");
     s.wait_for("Next item in a list");
-    s.send("\x03");
-    let screen = Arc::clone(&s.screen);
-    let (code, raw) = s.finish();
-    assert_eq!(code, 0);
-    assert_restored(&raw, &screen.lock().unwrap());
+    s.quit_and_check_restored("\x03");
 }
 
 #[test]
@@ -230,11 +232,7 @@ fn a_wider_terminal_adds_the_related_column_and_keeps_the_selection() {
     s.wait_for("Terminal too small");
     s.resize(80, 24);
     s.wait_for("2/8");
-    s.send("q");
-    let screen = Arc::clone(&s.screen);
-    let (code, raw) = s.finish();
-    assert_eq!(code, 0);
-    assert_restored(&raw, &screen.lock().unwrap());
+    s.quit_and_check_restored("q");
 }
 
 #[test]

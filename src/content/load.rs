@@ -324,7 +324,7 @@ pub fn load(files: &Files) -> Result<Briefing, Report> {
     if v.report.errors() > 0 {
         return Err(v.report);
     }
-    Ok(Briefing::assemble(
+    let mut briefing = Briefing {
         title,
         publisher,
         publisher_id,
@@ -335,12 +335,20 @@ pub fn load(files: &Files) -> Result<Briefing, Report> {
         key_points,
         source,
         entities,
-        v.ids
+        lists: HashMap::new(),
+        positions: Vec::new(),
+        backlinks: Vec::new(),
+        involved: HashMap::new(),
+        cited_by: Vec::new(),
+        notices: v.notices,
+        ids: v
+            .ids
             .into_iter()
             .map(|(id, (entity, ..))| (id, entity))
             .collect(),
-        v.notices,
-    ))
+    };
+    briefing.build_indexes();
+    Ok(briefing)
 }
 
 fn parse<T: DeserializeOwned>(files: &Files, name: &str, report: &mut Report) -> Option<T> {

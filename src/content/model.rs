@@ -79,7 +79,7 @@ pub struct Briefing {
     pub cited_by: Vec<Vec<EntityId>>,
     /// What was removed from the text at load and where, for the reader to say so.
     pub notices: Vec<String>,
-    ids: HashMap<String, EntityId>,
+    pub(super) ids: HashMap<String, EntityId>,
 }
 
 #[derive(Debug, Clone)]
@@ -216,45 +216,9 @@ impl Entity {
 }
 
 impl Briefing {
-    #[allow(clippy::too_many_arguments)]
-    pub(super) fn assemble(
-        title: String,
-        publisher: String,
-        publisher_id: Option<EntityId>,
-        author: Option<String>,
-        url: String,
-        published: Date,
-        summary: Text,
-        key_points: Vec<KeyPoint>,
-        source: Source,
-        entities: Vec<Entity>,
-        ids: HashMap<String, EntityId>,
-        notices: Vec<String>,
-    ) -> Briefing {
-        let mut briefing = Briefing {
-            title,
-            publisher,
-            publisher_id,
-            author,
-            url,
-            published,
-            summary,
-            key_points,
-            source,
-            entities,
-            lists: HashMap::new(),
-            positions: Vec::new(),
-            backlinks: Vec::new(),
-            involved: HashMap::new(),
-            cited_by: Vec::new(),
-            notices,
-            ids,
-        };
-        briefing.build_indexes();
-        briefing
-    }
-
-    fn build_indexes(&mut self) {
+    /// Builds the lists, positions, backlinks and citations from the entities; called once
+    /// by the loader.
+    pub(super) fn build_indexes(&mut self) {
         let count = self.entities.len();
         let mut lists: HashMap<Kind, Vec<EntityId>> =
             Kind::ALL.iter().map(|k| (*k, Vec::new())).collect();
