@@ -141,7 +141,7 @@ fn orders_actors_by_side_and_events_by_date() {
 #[test]
 fn malformed_toml_names_file_line_and_column() {
     let text = errors("places.toml", "[[place]]\nid = \"city\nname = 1\n");
-    assert_has(&text, &["error:", "test/places.toml:2:"]);
+    assert_has(&text, &["error[E0001]:", "test/places.toml:2:"]);
 }
 
 #[test]
@@ -163,7 +163,7 @@ fn a_wrong_type_is_rejected() {
         "places.toml",
         &PLACES.replace("cites = [1]", "cites = \"one\""),
     );
-    assert_has(&text, &["error:", "test/places.toml:7:9"]);
+    assert_has(&text, &["error[E0003]:", "test/places.toml:7:9"]);
 }
 
 #[test]
@@ -282,14 +282,15 @@ fn invalid_dates_precisions_and_ranges_are_caught() {
 }
 
 #[test]
-fn empty_required_fields_and_entities_resting_on_nothing_are_caught() {
+fn empty_required_fields_are_errors_and_uncited_entities_warnings() {
     let text = errors(
         "places.toml",
         &PLACES.replace("name = \"City\"", "name = \"  \""),
     );
     assert_has(&text, &["empty `name`"]);
-    let text = errors("places.toml", &PLACES.replace("cites = [1]\n", ""));
-    assert_has(&text, &["'city' rests on nothing"]);
+    let report = content::check(&files_with("places.toml", &PLACES.replace("cites = [1]\n", "")));
+    assert_eq!(report.errors(), 0);
+    assert_has(&report.render(false), &["warning[W0002]: 'city' cites no paragraph and names no outside source"]);
 }
 
 #[test]
@@ -385,4 +386,10 @@ mod directories {
             &["places.toml is not UTF-8 text (invalid byte at offset 8)"],
         );
     }
+}
+
+#[test]
+fn the_bundled_briefing_checks_clean() {
+    let report = content::check(&content::bundled());
+    assert!(report.diagnostics.is_empty(), "{}", report.render(false));
 }

@@ -2,7 +2,7 @@
 //! action. The help overlay and the README's key table are generated from the same bindings.
 
 use super::action::{Action, Section};
-use crate::content::Report;
+use crate::content::diagnostic::{Code, Report};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use std::collections::HashMap;
 use toml::Spanned;
@@ -104,7 +104,8 @@ impl Keymap {
         let table: HashMap<Action, Spanned<Vec<Spanned<String>>>> = match toml::from_str(text) {
             Ok(table) => table,
             Err(e) => {
-                report.error(file, e.span(), e.message().trim().to_owned());
+                let message = e.message().trim().to_owned();
+                report.add(Code::of_toml_error(&message), file, e.span(), message);
                 return Err(report);
             }
         };
@@ -121,7 +122,7 @@ impl Keymap {
                     Ok(key) => {
                         if let Some(other) = first_binding.get(&key) {
                             report
-                                .error(file, Some(name.span()), format!("'{}' is bound twice", name.get_ref()))
+                                .add(Code::KeyBoundTwice, file, Some(name.span()), format!("'{}' is bound twice", name.get_ref()))
                                 .with_help(format!("it already triggers {other:?}; a key may trigger one action only"));
                             continue;
                         }
@@ -130,7 +131,7 @@ impl Keymap {
                         shown.push(name.get_ref().clone());
                     }
                     Err(message) => {
-                        report.error(file, Some(name.span()), message);
+                        report.add(Code::UnknownKey, file, Some(name.span()), message);
                     }
                 }
             }

@@ -171,9 +171,10 @@ impl Date {
         }
     }
 
-    /// Sorts undated parts first within their enclosing period: "Apr 2013" before "1 Apr 2013".
-    pub fn sort_key(&self) -> (PartialDate, Option<PartialDate>) {
-        (self.start, self.end)
+    /// Orders by start; "Apr 2013" comes before "1 Apr 2013", and on the same start a period
+    /// (the conference from 22 Apr to 3 May) comes before what happens within it.
+    pub fn sort_key(&self) -> (PartialDate, bool, Option<PartialDate>) {
+        (self.start, self.end.is_none(), self.end)
     }
 }
 

@@ -11,8 +11,174 @@ pub enum Severity {
     Warning,
 }
 
+/// Every kind of problem a briefing can have, with a stable code that docs/AUTHORING.md
+/// explains. The severity belongs to the kind, so a kind is never an error in one place and a
+/// warning in another.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Code {
+    Syntax,
+    UnknownField,
+    WrongType,
+    MissingField,
+    DuplicateId,
+    InvalidId,
+    UnknownTarget,
+    WrongKind,
+    MissingParagraph,
+    NotVerbatim,
+    InvalidDate,
+    PrecisionMismatch,
+    EndBeforeStart,
+    UnnamedSource,
+    EmptyField,
+    ParagraphNumbering,
+    NotUtf8,
+    TooLarge,
+    MissingFile,
+    NotABriefing,
+    NoSection,
+    LocationRange,
+    Unreadable,
+    Orphan,
+    NoCitation,
+    ControlCharacters,
+    TimelineOrder,
+    NoKeyPoints,
+    KeyBoundTwice,
+    UnknownKey,
+}
+
+impl Code {
+    pub const ALL: [Code; 30] = [
+        Code::Syntax,
+        Code::UnknownField,
+        Code::WrongType,
+        Code::MissingField,
+        Code::DuplicateId,
+        Code::InvalidId,
+        Code::UnknownTarget,
+        Code::WrongKind,
+        Code::MissingParagraph,
+        Code::NotVerbatim,
+        Code::InvalidDate,
+        Code::PrecisionMismatch,
+        Code::EndBeforeStart,
+        Code::UnnamedSource,
+        Code::EmptyField,
+        Code::ParagraphNumbering,
+        Code::NotUtf8,
+        Code::TooLarge,
+        Code::MissingFile,
+        Code::NotABriefing,
+        Code::NoSection,
+        Code::LocationRange,
+        Code::Unreadable,
+        Code::Orphan,
+        Code::NoCitation,
+        Code::ControlCharacters,
+        Code::TimelineOrder,
+        Code::NoKeyPoints,
+        Code::KeyBoundTwice,
+        Code::UnknownKey,
+    ];
+
+    /// The code as printed: `E0007`, `W0001`.
+    pub fn id(self) -> &'static str {
+        match self {
+            Code::Syntax => "E0001",
+            Code::UnknownField => "E0002",
+            Code::WrongType => "E0003",
+            Code::MissingField => "E0004",
+            Code::DuplicateId => "E0005",
+            Code::InvalidId => "E0006",
+            Code::UnknownTarget => "E0007",
+            Code::WrongKind => "E0008",
+            Code::MissingParagraph => "E0009",
+            Code::NotVerbatim => "E0010",
+            Code::InvalidDate => "E0011",
+            Code::PrecisionMismatch => "E0012",
+            Code::EndBeforeStart => "E0013",
+            Code::UnnamedSource => "E0014",
+            Code::EmptyField => "E0015",
+            Code::ParagraphNumbering => "E0016",
+            Code::NotUtf8 => "E0017",
+            Code::TooLarge => "E0018",
+            Code::MissingFile => "E0019",
+            Code::NotABriefing => "E0020",
+            Code::NoSection => "E0021",
+            Code::LocationRange => "E0022",
+            Code::Unreadable => "E0023",
+            Code::KeyBoundTwice => "E0024",
+            Code::UnknownKey => "E0025",
+            Code::Orphan => "W0001",
+            Code::NoCitation => "W0002",
+            Code::ControlCharacters => "W0003",
+            Code::TimelineOrder => "W0004",
+            Code::NoKeyPoints => "W0005",
+        }
+    }
+
+    /// Sorts toml's own messages into codes by how they begin.
+    pub fn of_toml_error(message: &str) -> Code {
+        if message.starts_with("unknown field") {
+            Code::UnknownField
+        } else if message.starts_with("missing field") {
+            Code::MissingField
+        } else if message.starts_with("invalid type")
+            || message.starts_with("invalid value")
+            || message.starts_with("unknown variant")
+            || message.starts_with("invalid length")
+        {
+            Code::WrongType
+        } else {
+            Code::Syntax
+        }
+    }
+
+    pub fn severity(self) -> Severity {
+        if self.id().starts_with('W') { Severity::Warning } else { Severity::Error }
+    }
+
+    /// What the code means, in a few words, for `briefing check` documentation.
+    pub fn title(self) -> &'static str {
+        match self {
+            Code::Syntax => "the file is not valid TOML",
+            Code::UnknownField => "a field this table does not take",
+            Code::WrongType => "a value of the wrong type, or not one of the allowed words",
+            Code::MissingField => "a required field is missing",
+            Code::DuplicateId => "two entities share an id",
+            Code::InvalidId => "an id with characters other than a-z, 0-9 and -",
+            Code::UnknownTarget => "a link or relation names an id that does not exist",
+            Code::WrongKind => "a relation names an entity of the wrong kind",
+            Code::MissingParagraph => "a citation of a paragraph the source does not have",
+            Code::NotVerbatim => "a quote or slip that is not in its paragraph as written",
+            Code::InvalidDate => "a date that is not YYYY, YYYY-MM or YYYY-MM-DD, or does not exist",
+            Code::PrecisionMismatch => "a precision that does not match the form of the date",
+            Code::EndBeforeStart => "a range whose end is before its start",
+            Code::UnnamedSource => "a date from an outside source that does not name it",
+            Code::EmptyField => "a required field that is empty",
+            Code::ParagraphNumbering => "source paragraphs not numbered 1, 2, 3… in order",
+            Code::NotUtf8 => "a file that is not UTF-8 text",
+            Code::TooLarge => "a file over the 16 MiB limit",
+            Code::MissingFile => "one of the seven section files is missing",
+            Code::NotABriefing => "the path is not a briefing directory",
+            Code::NoSection => "a TOML file that is not one of the seven sections",
+            Code::LocationRange => "a latitude or longitude out of range",
+            Code::Unreadable => "a file that cannot be read",
+            Code::KeyBoundTwice => "a key bound to two actions",
+            Code::UnknownKey => "a key name the reader does not know",
+            Code::Orphan => "an entity nothing links to",
+            Code::NoCitation => "an entity that cites no paragraph and names no outside source",
+            Code::ControlCharacters => "control characters or bidi overrides, removed before display",
+            Code::TimelineOrder => "an event dated before the one above it in the file",
+            Code::NoKeyPoints => "a briefing without key points",
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct Diagnostic {
+    pub code: Code,
     pub severity: Severity,
     /// The file's name inside the briefing directory, such as `actors.toml`; empty when the
     /// problem is with the directory itself.
@@ -45,36 +211,20 @@ impl Report {
         self.sources.push((file.to_owned(), text.to_owned()));
     }
 
-    pub fn error(
+    /// Records a problem; its severity comes from its code.
+    pub fn add(
         &mut self,
+        code: Code,
         file: &str,
         span: Option<Range<usize>>,
         message: impl Into<String>,
-    ) -> &mut Diagnostic {
-        self.push(Severity::Error, file, span, message.into())
-    }
-
-    pub fn warning(
-        &mut self,
-        file: &str,
-        span: Option<Range<usize>>,
-        message: impl Into<String>,
-    ) -> &mut Diagnostic {
-        self.push(Severity::Warning, file, span, message.into())
-    }
-
-    fn push(
-        &mut self,
-        severity: Severity,
-        file: &str,
-        span: Option<Range<usize>>,
-        message: String,
     ) -> &mut Diagnostic {
         self.diagnostics.push(Diagnostic {
-            severity,
+            code,
+            severity: code.severity(),
             file: file.to_owned(),
             span,
-            message,
+            message: message.into(),
             label: None,
             help: None,
         });
@@ -150,7 +300,7 @@ impl Report {
                 Severity::Warning => Level::WARNING,
             };
             let path = self.path(&diagnostic.file);
-            let title = level.primary_title(diagnostic.message.as_str());
+            let title = level.primary_title(diagnostic.message.as_str()).id(diagnostic.code.id());
             let source = safe
                 .iter()
                 .find(|(n, _)| *n == diagnostic.file)
@@ -226,11 +376,11 @@ mod tests {
             "[[actor]]\nid = \"a\"\nissues = [\"antonv\"]\n",
         );
         report
-            .error("actors.toml", Some(30..38), "unknown link target 'antonv'")
+            .add(Code::UnknownTarget, "actors.toml", Some(30..38), "unknown link target 'antonv'")
             .with_help("did you mean 'antonov'?");
         let text = report.render(false);
         assert!(
-            text.contains("error: unknown link target 'antonv'"),
+            text.contains("error[E0007]: unknown link target 'antonv'"),
             "{text}"
         );
         assert!(text.contains("content/x/actors.toml:3:12"), "{text}");
@@ -250,7 +400,7 @@ mod tests {
     fn never_prints_control_characters_from_a_file() {
         let mut report = Report::new("x");
         report.add_source("a.toml", "title = \"\u{1b}[2J\"\n");
-        report.error("a.toml", Some(0..5), "bad");
+        report.add(Code::Syntax, "a.toml", Some(0..5), "bad");
         assert!(!report.render(false).contains('\u{1b}'));
     }
 

@@ -2,7 +2,7 @@
 //! `Briefing`, gathering every problem rather than stopping at the first.
 
 use super::date::{Basis, Date, PartialDate, Precision};
-use super::diagnostic::Report;
+use super::diagnostic::{Code, Report};
 use super::format::{self, Common, DateField, Text as FieldText};
 use super::markup::{self, Text};
 use super::model::{
@@ -79,13 +79,13 @@ pub fn read_dir(dir: &Path) -> Result<Files, Report> {
             "does not exist"
         };
         report
-            .error("", None, format!("{origin} {what}"))
+            .add(Code::NotABriefing, "", None, format!("{origin} {what}"))
             .with_help("give the path of a briefing directory, the one holding briefing.toml");
         return Err(report);
     }
     if !dir.join("briefing.toml").is_file() {
         report
-            .error(
+            .add(Code::NotABriefing, 
                 "",
                 None,
                 format!("{origin} is not a briefing: it has no briefing.toml"),
@@ -102,7 +102,7 @@ pub fn read_dir(dir: &Path) -> Result<Files, Report> {
         match std::fs::metadata(&path) {
             Err(_) => {
                 report
-                    .error(name, None, format!("missing section file {name}"))
+                    .add(Code::MissingFile, name, None, format!("missing section file {name}"))
                     .with_help(format!(
                         "create {name}; it may hold no entries, but every briefing has all of: {}",
                         FILES.join(", ")
@@ -110,7 +110,7 @@ pub fn read_dir(dir: &Path) -> Result<Files, Report> {
                 continue;
             }
             Ok(meta) if meta.len() > MAX_FILE_BYTES => {
-                report.error(
+                report.add(Code::TooLarge, 
                     name,
                     None,
                     format!(
@@ -128,7 +128,7 @@ pub fn read_dir(dir: &Path) -> Result<Files, Report> {
                 Err(e) => {
                     let at = e.utf8_error().valid_up_to();
                     report
-                        .error(
+                        .add(Code::NotUtf8, 
                             name,
                             None,
                             format!("{name} is not UTF-8 text (invalid byte at offset {at})"),
@@ -137,7 +137,7 @@ pub fn read_dir(dir: &Path) -> Result<Files, Report> {
                 }
             },
             Err(e) => {
-                report.error(name, None, format!("cannot read {name}: {e}"));
+                report.add(Code::Unreadable, name, None, format!("cannot read {name}: {e}"));
             }
         }
     }
@@ -149,13 +149,27 @@ pub fn read_dir(dir: &Path) -> Result<Files, Report> {
 
 /// Parses and validates a briefing, returning every problem found when there is any error.
 pub fn load(files: &Files) -> Result<Briefing, Report> {
+    match validate(files) {
+        (Some(briefing), report) if report.errors() == 0 => Ok(briefing),
+        (_, report) => Err(report),
+    }
+}
+
+/// Every problem in a briefing, warnings included, whether or not it loads.
+pub fn check(files: &Files) -> Report {
+    validate(files).1
+}
+
+/// Parses and validates a briefing: the briefing when there is no error, and every problem
+/// found either way.
+pub fn validate(files: &Files) -> (Option<Briefing>, Report) {
     let mut report = Report::new(files.origin.clone());
     for (name, text) in &files.texts {
         report.add_source(name, text);
     }
     for name in FILES {
         if !files.texts.iter().any(|(n, _)| n == name) {
-            report.error(name, None, format!("missing section file {name}"));
+            report.add(Code::MissingFile, name, None, format!("missing section file {name}"));
         }
     }
     let briefing: Option<format::BriefingFile> = parse(files, "briefing.toml", &mut report);
@@ -175,7 +189,7 @@ pub fn load(files: &Files) -> Result<Briefing, Report> {
         Some(source),
     ) = (briefing, actors, issues, timeline, places, glossary, source)
     else {
-        return Err(report);
+        return (None, report);
     };
 
     let mut v = Validator {
@@ -248,10 +262,22 @@ pub fn load(files: &Files) -> Result<Briefing, Report> {
         };
         entities.push(entity);
     }
+    let mut previous = None;
     for event in &timeline.event {
         let (file, _, common) = common_iter.next().expect("one common per event");
         let mut entity = v.entity(file, common, &source);
         let date = v.date(file, &event.date);
+        if previous.is_some_and(|p| date.sort_key() < p) {
+            v.report
+                .add(
+                    Code::TimelineOrder,
+                    file,
+                    Some(event.date.get_ref().start.span()),
+                    "this event is dated before the one above it",
+                )
+                .with_help("the reader sorts by date anyway; keeping the file in date order makes it easier to edit");
+        }
+        previous = Some(date.sort_key());
         entity.details = Details::Event {
             date,
             actors: v.relations(file, &event.actors, Some(Kind::Actor), "actors"),
@@ -269,7 +295,7 @@ pub fn load(files: &Files) -> Result<Briefing, Report> {
                 Some(Location { lat, lon })
             } else {
                 v.report
-                    .error(file, Some(l.span()), "location out of range")
+                    .add(Code::LocationRange, file, Some(l.span()), "location out of range")
                     .with_help(
                         "latitude runs from -90 to 90 and longitude from -180 to 180 degrees",
                     );
@@ -309,7 +335,7 @@ pub fn load(files: &Files) -> Result<Briefing, Report> {
     let summary = v.text(file, &briefing.summary);
     if briefing.key_point.is_empty() {
         v.report
-            .warning(file, None, "the briefing has no key points")
+            .add(Code::NoKeyPoints, file, None, "the briefing has no key points")
             .with_help("add [[key_point]] entries with text and cites");
     }
     let key_points = briefing
@@ -322,7 +348,7 @@ pub fn load(files: &Files) -> Result<Briefing, Report> {
         .collect();
 
     if v.report.errors() > 0 {
-        return Err(v.report);
+        return (None, v.report);
     }
     let mut briefing = Briefing {
         title,
@@ -340,15 +366,12 @@ pub fn load(files: &Files) -> Result<Briefing, Report> {
         backlinks: Vec::new(),
         involved: HashMap::new(),
         cited_by: Vec::new(),
-        notices: v.notices,
-        ids: v
-            .ids
-            .into_iter()
-            .map(|(id, (entity, ..))| (id, entity))
-            .collect(),
+        notices: std::mem::take(&mut v.notices),
+        ids: v.ids.iter().map(|(id, (entity, ..))| (id.clone(), *entity)).collect(),
     };
     briefing.build_indexes();
-    Ok(briefing)
+    v.orphans(&briefing);
+    (Some(briefing), v.report)
 }
 
 fn parse<T: DeserializeOwned>(files: &Files, name: &str, report: &mut Report) -> Option<T> {
@@ -361,14 +384,13 @@ fn parse<T: DeserializeOwned>(files: &Files, name: &str, report: &mut Report) ->
         Ok(value) => Some(value),
         Err(e) => {
             let message = e.message().trim().to_owned();
-            let help = if message.starts_with("unknown field") {
-                Some("docs/FORMAT.md lists every field this table takes")
-            } else if message.starts_with("missing field") {
-                Some("this field is required; docs/FORMAT.md shows an example")
-            } else {
-                None
+            let code = Code::of_toml_error(&message);
+            let help = match code {
+                Code::UnknownField => Some("docs/FORMAT.md lists every field this table takes"),
+                Code::MissingField => Some("this field is required; docs/FORMAT.md shows an example"),
+                _ => None,
             };
-            let d = report.error(name, e.span(), message);
+            let d = report.add(code, name, e.span(), message);
             if let Some(help) = help {
                 d.with_help(help);
             }
@@ -413,7 +435,7 @@ impl Validator<'_> {
             let expected = i as i64 + 1;
             if *p.n.get_ref() != expected {
                 self.report
-                    .error(
+                    .add(Code::ParagraphNumbering, 
                         file,
                         Some(p.n.span()),
                         format!(
@@ -427,7 +449,7 @@ impl Validator<'_> {
         }
         if paragraphs.is_empty() {
             self.report
-                .error(file, None, "the source has no paragraphs")
+                .add(Code::EmptyField, file, None, "the source has no paragraphs")
                 .with_help("add the article as [[paragraph]] entries with n and text");
         }
         Source { title, paragraphs }
@@ -443,7 +465,7 @@ impl Validator<'_> {
             && !id.starts_with('-');
         if !valid {
             self.report
-                .error(
+                .add(Code::InvalidId, 
                     file,
                     Some(span.clone()),
                     format!("'{id}' is not a valid id"),
@@ -457,7 +479,7 @@ impl Validator<'_> {
                 super::diagnostic::line_col(self.files.text(first_file), first_span.start);
             let first_path = self.report.path(first_file);
             self.report
-                .error(file, Some(span), format!("duplicate id '{id}'"))
+                .add(Code::DuplicateId, file, Some(span), format!("duplicate id '{id}'"))
                 .with_label("defined again here")
                 .with_help(format!(
                     "'{id}' is first defined at {}:{line}:{col}; ids are unique across the whole briefing",
@@ -475,7 +497,7 @@ impl Validator<'_> {
         let summary = self.text(file, c.summary);
         if c.summary.get_ref().trim().is_empty() {
             self.report
-                .error(file, Some(c.summary.span()), "empty `summary`")
+                .add(Code::EmptyField, file, Some(c.summary.span()), "empty `summary`")
                 .with_help("give a one-line summary");
         }
         let cites = self.cites(file, c.cites, source);
@@ -519,7 +541,7 @@ impl Validator<'_> {
             // The cites were all out of range and already reported.
         } else if c.cites.is_empty() && quotes.is_empty() && context.is_empty() {
             self.report
-                .error(file, Some(c.id.span()), format!("'{}' rests on nothing", c.id.get_ref()))
+                .add(Code::NoCitation, file, Some(c.id.span()), format!("'{}' cites no paragraph and names no outside source", c.id.get_ref()))
                 .with_help("cite the source paragraphs it comes from (cites = [2]) or add a [[…context]] entry naming an outside source");
         }
         Entity {
@@ -535,6 +557,33 @@ impl Validator<'_> {
             details: Details::Issue {
                 related: Vec::new(),
             },
+        }
+    }
+
+    /// Warns of entities that nothing links to: a reader finds them only by browsing a list.
+    fn orphans(&mut self, briefing: &Briefing) {
+        let mut linked: Vec<bool> = briefing.backlinks.iter().map(|b| !b.is_empty()).collect();
+        let from_briefing = briefing
+            .summary
+            .entity_links()
+            .chain(briefing.key_points.iter().flat_map(|k| k.text.entity_links()))
+            .chain(briefing.publisher_id);
+        for id in from_briefing {
+            linked[id.index()] = true;
+        }
+        let mut orphans: Vec<_> = self
+            .ids
+            .iter()
+            .filter(|(_, (entity, ..))| !linked[entity.index()])
+            .map(|(id, (entity, _, file, span))| (*entity, id.clone(), *file, span.clone()))
+            .collect();
+        orphans.sort_by_key(|(entity, ..)| *entity);
+        for (_, id, file, span) in orphans {
+            self.report
+                .add(Code::Orphan, file, Some(span), format!("nothing links to '{id}'"))
+                .with_help(format!(
+                    "link to it as [[{id}]] from a related entry or name it in a relation; otherwise readers reach it only through its list"
+                ));
         }
     }
 
@@ -556,7 +605,7 @@ impl Validator<'_> {
             .unwrap_or_default();
         if !paragraph.contains(&squash(text)) {
             self.report
-                .error(file, Some(field.span()), format!("this {what} is not in ¶{para} as written"))
+                .add(Code::NotVerbatim, file, Some(field.span()), format!("this {what} is not in ¶{para} as written"))
                 .with_help(format!("a {what} must copy the words of paragraph {para} exactly, quotation marks and apostrophes included"));
         }
     }
@@ -577,7 +626,7 @@ impl Validator<'_> {
             Ok(p) if p >= 1 && (p as usize) <= count => Some(p),
             _ => {
                 self.report
-                    .error(
+                    .add(Code::MissingParagraph, 
                         file,
                         Some(n.span()),
                         format!("there is no paragraph {}", n.get_ref()),
@@ -618,7 +667,7 @@ impl Validator<'_> {
             Some((_, found, ..)) => {
                 let wanted = kind.expect("checked above");
                 self.report
-                    .error(
+                    .add(Code::WrongKind, 
                         file,
                         Some(id.span()),
                         format!(
@@ -649,7 +698,7 @@ impl Validator<'_> {
             .max_by(|a, b| a.0.total_cmp(&b.0).then_with(|| b.1.cmp(a.1)));
         let d = self
             .report
-            .error(file, Some(span), format!("unknown link target '{id}'"));
+            .add(Code::UnknownTarget, file, Some(span), format!("unknown link target '{id}'"));
         match suggestion {
             Some((_, candidate)) => d.with_help(format!("did you mean '{candidate}'?")),
             None => d.with_help(
@@ -665,7 +714,7 @@ impl Validator<'_> {
             Ok(date) => Some(date),
             Err(message) => {
                 report
-                    .error(file, Some(s.span()), message)
+                    .add(Code::InvalidDate, file, Some(s.span()), message)
                     .with_help("write dates as YYYY, YYYY-MM or YYYY-MM-DD");
                 None
             }
@@ -687,7 +736,7 @@ impl Validator<'_> {
                     _ => "a year alone, YYYY",
                 };
                 self.report
-                    .error(
+                    .add(Code::PrecisionMismatch, 
                         file,
                         Some(d.precision.span()),
                         format!("precision does not match the date '{}'", d.start.get_ref()),
@@ -698,7 +747,7 @@ impl Validator<'_> {
                 && end < start
             {
                 self.report
-                    .error(
+                    .add(Code::EndBeforeStart, 
                         file,
                         Some(end_field.span()),
                         format!("the end date {end} is before the start date {start}"),
@@ -709,7 +758,7 @@ impl Validator<'_> {
         let basis = *d.basis.get_ref();
         if basis == Basis::Outside && d.source.is_none() {
             self.report
-                .error(
+                .add(Code::UnnamedSource, 
                     file,
                     Some(d.basis.span()),
                     "a date from an outside source must name it",
@@ -740,6 +789,14 @@ impl Validator<'_> {
             self.notices.push(format!(
                 "{file}:{line}:{col}: removed {removed} control character{s}"
             ));
+            self.report
+                .add(
+                    Code::ControlCharacters,
+                    file,
+                    Some(field.span()),
+                    format!("{removed} control character{s} or bidi override{s} in this text"),
+                )
+                .with_help("they are removed before display; delete them from the file");
         }
         text
     }
@@ -748,7 +805,7 @@ impl Validator<'_> {
         let text = self.plain(file, field);
         if text.trim().is_empty() {
             self.report
-                .error(file, Some(field.span()), format!("empty `{name}`"))
+                .add(Code::EmptyField, file, Some(field.span()), format!("empty `{name}`"))
                 .with_help("this field needs a value");
         }
         text

@@ -9,7 +9,7 @@ pub mod model;
 pub mod sanitize;
 
 pub use date::{Basis, Date, Precision};
-pub use diagnostic::{Diagnostic, Report, Severity};
-pub use load::{Files, bundled, load, read_dir};
+pub use diagnostic::{Code, Diagnostic, Report, Severity};
+pub use load::{Files, bundled, check, load, read_dir, validate};
 pub use markup::{BlockKind, Inline, Link, Text};
 pub use model::{Briefing, Details, Entity, EntityId, Kind};
