@@ -1,14 +1,45 @@
 //! Command-line arguments.
 
-use clap::Parser;
+use crate::commands::check::{Deny, Format};
+use clap::{Parser, Subcommand};
 use std::path::PathBuf;
 
 /// A terminal reader for policy briefings: summary, actors, issues, timeline, places,
 /// glossary and source, all linked. Press ? inside for the keys.
 #[derive(Debug, Parser)]
-#[command(name = "briefing", version)]
+#[command(name = "briefing", version, args_conflicts_with_subcommands = true)]
 pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
     /// A briefing directory (holding briefing.toml and its section files). Without it, the
     /// bundled briefing opens.
     pub path: Option<PathBuf>,
+    /// Do not reload the briefing when its files change.
+    #[arg(long)]
+    pub no_watch: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check briefing directories and print every problem found.
+    ///
+    /// Exit status: 0 when there is no error, 1 when there is, 2 on a usage problem.
+    Check {
+        /// Briefing directories to check.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Treat warnings as errors.
+        #[arg(long, value_enum)]
+        deny: Option<Deny>,
+        /// How to print the diagnostics.
+        #[arg(long, value_enum, default_value = "human")]
+        format: Format,
+    },
+    /// Print the JSON Schema of the briefing files (draft-07), for TOML editors.
+    Schema,
+    /// Create a new briefing directory with every section file and commented examples.
+    New {
+        /// The directory to create.
+        name: PathBuf,
+    },
 }

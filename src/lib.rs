@@ -4,11 +4,14 @@
 //! - `document`: pages as text with links, and wrapping.
 //! - `app`: actions, keymap, state, history, `update`.
 //! - `ui`: drawing, one file per pane.
-//! - `terminal`: the event loop that ties them to a real terminal.
+//! - `commands`: `check`, `schema` and `new`, which print and exit.
+//! - `terminal`: the event loop that ties them to a real terminal, and live reload.
 
 pub mod app;
 pub mod cli;
+pub mod commands;
 pub mod content;
 pub mod document;
 pub mod terminal;
 pub mod ui;
+pub mod watch;

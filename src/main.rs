@@ -1,15 +1,51 @@
 use briefing::app::{App, Keymap};
-use briefing::cli::Cli;
+use briefing::cli::{Cli, Command};
+use briefing::commands;
 use briefing::content;
 use clap::Parser;
-use std::io::IsTerminal;
+use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    match cli.command {
+        Some(Command::Check {
+            paths,
+            deny,
+            format,
+        }) => {
+            let color = std::io::stdout().is_terminal();
+            let (text, failed) = commands::check::run(&paths, deny, format, color);
+            print(&text);
+            ExitCode::from(u8::from(failed))
+        }
+        Some(Command::Schema) => {
+            print(&commands::schema::text());
+            ExitCode::SUCCESS
+        }
+        Some(Command::New { name }) => match commands::new::run(&name) {
+            Ok(message) => {
+                print(&message);
+                ExitCode::SUCCESS
+            }
+            Err(message) => {
+                eprintln!("briefing: {message}");
+                ExitCode::from(1)
+            }
+        },
+        None => read(cli.path.as_deref(), !cli.no_watch),
+    }
+}
+
+/// Prints to standard output, quietly ending when the reader of a pipe has gone.
+fn print(text: &str) {
+    let _ = std::io::stdout().write_all(text.as_bytes());
+}
+
+fn read(path: Option<&std::path::Path>, watch: bool) -> ExitCode {
     // Everything is loaded and checked before the terminal is touched, so problems print as
     // ordinary text.
-    let files = match &cli.path {
+    let files = match path {
         Some(path) => content::read_dir(path),
         None => Ok(content::bundled()),
     };
@@ -27,7 +63,8 @@ fn main() -> ExitCode {
         return ExitCode::from(1);
     }
     let mut app = App::new(briefing, Keymap::default_keys());
-    match briefing::terminal::run(&mut app) {
+    let watch = if watch { path } else { None };
+    match briefing::terminal::run(&mut app, watch) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("briefing: the terminal failed: {e}");

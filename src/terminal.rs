@@ -1,30 +1,96 @@
-//! The event loop: read an event, turn it into an action, update, draw. The terminal is
-//! restored however the loop ends, including by a panic (ratatui's hook).
+//! The event loop: terminal input and file changes arrive on one channel; each becomes an
+//! action or a reload, then the screen is drawn. The terminal is restored however the loop
+//! ends, including by a panic (ratatui's hook).
 
 use crate::app::App;
+use crate::content;
 use crate::ui;
 use ratatui::crossterm::event::{self, Event, KeyEventKind};
 use std::io;
+use std::path::Path;
+use std::sync::mpsc;
 
-pub fn run(app: &mut App) -> io::Result<()> {
+enum Input {
+    Terminal(Event),
+    TerminalFailed(io::Error),
+    FilesChanged,
+}
+
+/// Runs the reader; with `watch`, reloads the briefing from that directory when it changes.
+pub fn run(app: &mut App, watch: Option<&Path>) -> io::Result<()> {
+    let (tx, rx) = mpsc::channel();
+    let _watcher = match watch {
+        Some(dir) => {
+            let tx = tx.clone();
+            match crate::watch::watch(dir, move || {
+                let _ = tx.send(Input::FilesChanged);
+            }) {
+                Ok(watcher) => Some(watcher),
+                Err(e) => {
+                    app.status = Some(format!("Not watching for changes: {e}"));
+                    None
+                }
+            }
+        }
+        None => None,
+    };
     let mut terminal = ratatui::try_init()?;
-    let result = event_loop(&mut terminal, app);
+    // Reading blocks, so it has a thread of its own; the thread ends with the process.
+    std::thread::spawn(move || {
+        loop {
+            let input = match event::read() {
+                Ok(event) => Input::Terminal(event),
+                Err(e) => Input::TerminalFailed(e),
+            };
+            let failed = matches!(input, Input::TerminalFailed(_));
+            if tx.send(input).is_err() || failed {
+                break;
+            }
+        }
+    });
+    let result = event_loop(&mut terminal, app, &rx, watch);
     ratatui::restore();
     result
 }
 
-fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> io::Result<()> {
+fn event_loop(
+    terminal: &mut ratatui::DefaultTerminal,
+    app: &mut App,
+    inputs: &mpsc::Receiver<Input>,
+    watch: Option<&Path>,
+) -> io::Result<()> {
     let size = terminal.size()?;
     app.resize(size.width, size.height);
+    // What the last reload read, so a save that changed nothing (editors often write twice)
+    // does not reload again.
+    let mut last_read: Option<Vec<(String, String)>> = None;
     loop {
         terminal.draw(|frame| ui::draw(frame, app))?;
-        match event::read()? {
-            Event::Key(key) if key.kind == KeyEventKind::Press => match app.keymap.action(key) {
-                Some(action) => app.update(action),
-                None => app.unbound_key(key),
-            },
-            Event::Resize(width, height) => app.resize(width, height),
-            _ => {}
+        let Ok(input) = inputs.recv() else {
+            return Ok(());
+        };
+        match input {
+            Input::Terminal(Event::Key(key)) if key.kind == KeyEventKind::Press => {
+                match app.keymap.action(key) {
+                    Some(action) => app.update(action),
+                    None => app.unbound_key(key),
+                }
+            }
+            Input::Terminal(Event::Resize(width, height)) => app.resize(width, height),
+            Input::Terminal(_) => {}
+            Input::TerminalFailed(e) => return Err(e),
+            Input::FilesChanged => {
+                if let Some(dir) = watch {
+                    let files = content::read_dir(dir);
+                    if let Ok(files) = &files {
+                        if last_read.as_ref() == Some(&files.texts) {
+                            continue;
+                        }
+                        last_read = Some(files.texts.clone());
+                    }
+                    app.reload(files.and_then(|files| content::load(&files)));
+                }
+            }
         }
         if app.quit {
             return Ok(());

@@ -288,9 +288,15 @@ fn empty_required_fields_are_errors_and_uncited_entities_warnings() {
         &PLACES.replace("name = \"City\"", "name = \"  \""),
     );
     assert_has(&text, &["empty `name`"]);
-    let report = content::check(&files_with("places.toml", &PLACES.replace("cites = [1]\n", "")));
+    let report = content::check(&files_with(
+        "places.toml",
+        &PLACES.replace("cites = [1]\n", ""),
+    ));
     assert_eq!(report.errors(), 0);
-    assert_has(&report.render(false), &["warning[W0002]: 'city' cites no paragraph and names no outside source"]);
+    assert_has(
+        &report.render(false),
+        &["warning[W0002]: 'city' cites no paragraph and names no outside source"],
+    );
 }
 
 #[test]

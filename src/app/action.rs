@@ -27,6 +27,7 @@ pub enum Action {
     Back,
     Forward,
     Help,
+    ShowProblems,
     Close,
     Quit,
 }
@@ -60,7 +61,7 @@ impl Section {
 
 impl Action {
     /// Every action in the order the help overlay lists them.
-    pub const ALL: [Action; 23] = [
+    pub const ALL: [Action; 24] = [
         Action::ShowSummary,
         Action::ShowActors,
         Action::ShowIssues,
@@ -82,6 +83,7 @@ impl Action {
         Action::Back,
         Action::Forward,
         Action::Help,
+        Action::ShowProblems,
         Action::Close,
         Action::Quit,
     ];
@@ -95,7 +97,7 @@ impl Action {
                 Section::Move
             }
             NextLink | PrevLink | Follow | Back | Forward => Section::Links,
-            Help | Close | Quit => Section::Other,
+            Help | ShowProblems | Close | Quit => Section::Other,
         }
     }
 
@@ -123,6 +125,7 @@ impl Action {
             Back => "Back to where you were",
             Forward => "Forward again",
             Help => "Show or hide this help",
+            ShowProblems => "Show every problem of a reload that failed",
             Close => "Close the help, or return to the list",
             Quit => "Quit",
         }

@@ -3,6 +3,7 @@
 pub mod action;
 pub mod history;
 pub mod keymap;
+mod reload;
 pub mod state;
 mod update;
 

@@ -3,7 +3,7 @@
 
 use super::history::History;
 use super::keymap::Keymap;
-use crate::content::{Briefing, EntityId, Kind};
+use crate::content::{Briefing, EntityId, Kind, Report};
 use crate::document::wrap::Anchor;
 use crate::document::{self, Doc, Wrapped};
 use crate::ui::layout::Areas;
@@ -120,7 +120,13 @@ pub struct Place {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Overlay {
-    Help { scroll: usize },
+    Help {
+        scroll: usize,
+    },
+    /// Every diagnostic of a reload that failed.
+    Problems {
+        scroll: usize,
+    },
 }
 
 /// A page of text the reader can show.
@@ -165,7 +171,36 @@ pub struct App {
     /// For each pane, its list rows (with headings) and the row of each item; built at load.
     pub lists: [Vec<ListRow>; 7],
     pub item_rows: [Vec<usize>; 7],
-    wrapped: HashMap<(Page, u16), Rc<Wrapped>>,
+    /// The problems of the last reload that failed; the briefing on screen is the last good
+    /// one until the files are fixed.
+    pub problems: Option<Report>,
+    pub(super) wrapped: HashMap<(Page, u16), Rc<Wrapped>>,
+}
+
+/// For each pane, its list rows (with side headings on the Actors pane) and the row of each
+/// item.
+pub(super) fn list_rows(briefing: &Briefing) -> ([Vec<ListRow>; 7], [Vec<usize>; 7]) {
+    let mut lists: [Vec<ListRow>; 7] = Default::default();
+    let mut item_rows: [Vec<usize>; 7] = Default::default();
+    for tab in Tab::ALL {
+        let Some(kind) = tab.kind() else { continue };
+        let mut rows = Vec::new();
+        let mut items = Vec::new();
+        let mut last_side = None;
+        for (i, id) in briefing.list(kind).iter().enumerate() {
+            if let crate::content::Details::Actor { side, .. } = briefing.entity(*id).details
+                && last_side != Some(side)
+            {
+                rows.push(ListRow::Heading(side.label()));
+                last_side = Some(side);
+            }
+            items.push(rows.len());
+            rows.push(ListRow::Item(i));
+        }
+        lists[tab.index()] = rows;
+        item_rows[tab.index()] = items;
+    }
+    (lists, item_rows)
 }
 
 /// Pages wrapped for other widths are dropped past this many, so a long session's memory
@@ -174,26 +209,7 @@ const CACHE_LIMIT: usize = 256;
 
 impl App {
     pub fn new(briefing: Briefing, keymap: Keymap) -> App {
-        let mut lists: [Vec<ListRow>; 7] = Default::default();
-        let mut item_rows: [Vec<usize>; 7] = Default::default();
-        for tab in Tab::ALL {
-            let Some(kind) = tab.kind() else { continue };
-            let mut rows = Vec::new();
-            let mut items = Vec::new();
-            let mut last_side = None;
-            for (i, id) in briefing.list(kind).iter().enumerate() {
-                if let crate::content::Details::Actor { side, .. } = briefing.entity(*id).details
-                    && last_side != Some(side)
-                {
-                    rows.push(ListRow::Heading(side.label()));
-                    last_side = Some(side);
-                }
-                items.push(rows.len());
-                rows.push(ListRow::Item(i));
-            }
-            lists[tab.index()] = rows;
-            item_rows[tab.index()] = items;
-        }
+        let (lists, item_rows) = list_rows(&briefing);
         let status = match briefing.notices.len() {
             0 => None,
             n => Some(format!(
@@ -213,6 +229,7 @@ impl App {
             quit: false,
             lists,
             item_rows,
+            problems: None,
             wrapped: HashMap::new(),
         }
     }
@@ -230,7 +247,8 @@ impl App {
             Tab::Timeline => 36,
             _ => 28,
         };
-        Areas::new(self.size, self.tab.kind().is_some(), list_width)
+        let banner = if self.problems.is_some() { 2 } else { 0 };
+        Areas::new(self.size, self.tab.kind().is_some(), list_width, banner)
     }
 
     pub fn list_len(&self, tab: Tab) -> usize {

@@ -18,35 +18,36 @@ impl App {
 
     fn apply(&mut self, action: Action) {
         self.status = None;
-        if let Some(Overlay::Help { scroll }) = self.overlay {
+        if let Some(overlay) = self.overlay {
+            let scroll = match overlay {
+                Overlay::Help { scroll } | Overlay::Problems { scroll } => scroll,
+            };
+            let scrolled = |scroll: usize| match overlay {
+                Overlay::Help { .. } => Overlay::Help { scroll },
+                Overlay::Problems { .. } => Overlay::Problems { scroll },
+            };
             match action {
-                Action::Help | Action::Close => self.overlay = None,
+                Action::Close => self.overlay = None,
+                Action::Help if matches!(overlay, Overlay::Help { .. }) => self.overlay = None,
+                Action::ShowProblems if matches!(overlay, Overlay::Problems { .. }) => {
+                    self.overlay = None
+                }
                 Action::Quit => self.quit = true,
-                Action::Next => self.overlay = Some(Overlay::Help { scroll: scroll + 1 }),
-                Action::Prev => {
-                    self.overlay = Some(Overlay::Help {
-                        scroll: scroll.saturating_sub(1),
-                    })
-                }
-                Action::PageDown => {
-                    self.overlay = Some(Overlay::Help {
-                        scroll: scroll + 10,
-                    })
-                }
-                Action::PageUp => {
-                    self.overlay = Some(Overlay::Help {
-                        scroll: scroll.saturating_sub(10),
-                    })
-                }
-                Action::First => self.overlay = Some(Overlay::Help { scroll: 0 }),
-                Action::Last => self.overlay = Some(Overlay::Help { scroll: usize::MAX }),
+                Action::Next => self.overlay = Some(scrolled(scroll + 1)),
+                Action::Prev => self.overlay = Some(scrolled(scroll.saturating_sub(1))),
+                Action::PageDown => self.overlay = Some(scrolled(scroll + 10)),
+                Action::PageUp => self.overlay = Some(scrolled(scroll.saturating_sub(10))),
+                Action::First => self.overlay = Some(scrolled(0)),
+                Action::Last => self.overlay = Some(scrolled(usize::MAX)),
                 other => {
                     self.overlay = None;
                     self.apply(other);
                 }
             }
-            if let Some(Overlay::Help { scroll }) = &mut self.overlay {
-                *scroll = (*scroll).min(crate::ui::help::max_scroll(self.size, &self.keymap));
+            let max = crate::ui::overlay::max_scroll(self);
+            if let Some(Overlay::Help { scroll } | Overlay::Problems { scroll }) = &mut self.overlay
+            {
+                *scroll = (*scroll).min(max);
             }
             return;
         }
@@ -82,6 +83,13 @@ impl App {
                 None => self.status = Some("Nothing to go forward to".to_owned()),
             },
             Action::Help => self.overlay = Some(Overlay::Help { scroll: 0 }),
+            Action::ShowProblems => match self.problems {
+                Some(_) => self.overlay = Some(Overlay::Problems { scroll: 0 }),
+                None => {
+                    self.status =
+                        Some("No problems: the briefing on screen is the current one".to_owned())
+                }
+            },
             Action::Close => self.focus_list(),
             Action::Quit => self.quit = true,
         }
@@ -381,7 +389,7 @@ impl App {
     }
 
     /// Clamps selection and scrolling to what exists, and keeps the selection on screen.
-    fn keep_in_bounds(&mut self) {
+    pub(super) fn keep_in_bounds(&mut self) {
         if self.tab.kind().is_some() {
             let len = self.list_len(self.tab);
             let rows = self

@@ -4,7 +4,7 @@ use serde::Deserialize;
 use std::fmt;
 
 /// How much of a date is known.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum Precision {
     Day,
@@ -14,8 +14,8 @@ pub enum Precision {
     Approximate,
 }
 
-/// Where a date comes from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+/// Where a date comes from: stated in the source, inferred from it, or an outside source.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum Basis {
     Stated,

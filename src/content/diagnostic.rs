@@ -136,7 +136,11 @@ impl Code {
     }
 
     pub fn severity(self) -> Severity {
-        if self.id().starts_with('W') { Severity::Warning } else { Severity::Error }
+        if self.id().starts_with('W') {
+            Severity::Warning
+        } else {
+            Severity::Error
+        }
     }
 
     /// What the code means, in a few words, for `briefing check` documentation.
@@ -152,7 +156,9 @@ impl Code {
             Code::WrongKind => "a relation names an entity of the wrong kind",
             Code::MissingParagraph => "a citation of a paragraph the source does not have",
             Code::NotVerbatim => "a quote or slip that is not in its paragraph as written",
-            Code::InvalidDate => "a date that is not YYYY, YYYY-MM or YYYY-MM-DD, or does not exist",
+            Code::InvalidDate => {
+                "a date that is not YYYY, YYYY-MM or YYYY-MM-DD, or does not exist"
+            }
             Code::PrecisionMismatch => "a precision that does not match the form of the date",
             Code::EndBeforeStart => "a range whose end is before its start",
             Code::UnnamedSource => "a date from an outside source that does not name it",
@@ -169,7 +175,9 @@ impl Code {
             Code::UnknownKey => "a key name the reader does not know",
             Code::Orphan => "an entity nothing links to",
             Code::NoCitation => "an entity that cites no paragraph and names no outside source",
-            Code::ControlCharacters => "control characters or bidi overrides, removed before display",
+            Code::ControlCharacters => {
+                "control characters or bidi overrides, removed before display"
+            }
             Code::TimelineOrder => "an event dated before the one above it in the file",
             Code::NoKeyPoints => "a briefing without key points",
         }
@@ -261,6 +269,20 @@ impl Report {
         Some(line_col(text, offset))
     }
 
+    /// Where a diagnostic starts and ends, as 1-based (line, column) pairs.
+    pub fn span_lines(&self, diagnostic: &Diagnostic) -> Option<((usize, usize), (usize, usize))> {
+        let text = self.source(&diagnostic.file)?;
+        let span = diagnostic.span.as_ref()?;
+        Some((line_col(text, span.start), line_col(text, span.end)))
+    }
+
+    /// `--deny warnings`: every warning becomes an error, keeping its code.
+    pub fn deny_warnings(&mut self) {
+        for diagnostic in &mut self.diagnostics {
+            diagnostic.severity = Severity::Error;
+        }
+    }
+
     /// One line per diagnostic, `path:line:col: error: message`, for status lines and logs.
     pub fn short(&self, diagnostic: &Diagnostic) -> String {
         let severity = match diagnostic.severity {
@@ -300,7 +322,9 @@ impl Report {
                 Severity::Warning => Level::WARNING,
             };
             let path = self.path(&diagnostic.file);
-            let title = level.primary_title(diagnostic.message.as_str()).id(diagnostic.code.id());
+            let title = level
+                .primary_title(diagnostic.message.as_str())
+                .id(diagnostic.code.id());
             let source = safe
                 .iter()
                 .find(|(n, _)| *n == diagnostic.file)
@@ -376,7 +400,12 @@ mod tests {
             "[[actor]]\nid = \"a\"\nissues = [\"antonv\"]\n",
         );
         report
-            .add(Code::UnknownTarget, "actors.toml", Some(30..38), "unknown link target 'antonv'")
+            .add(
+                Code::UnknownTarget,
+                "actors.toml",
+                Some(30..38),
+                "unknown link target 'antonv'",
+            )
             .with_help("did you mean 'antonov'?");
         let text = report.render(false);
         assert!(

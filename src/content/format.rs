@@ -1,8 +1,12 @@
 //! The TOML files as written by hand: serde types that mirror docs/FORMAT.md field for field.
 //!
 //! Every struct denies unknown fields so a misspelt key is an error rather than a value that
-//! silently disappears, and the values a diagnostic may point at keep their byte span.
+//! silently disappears, and the values a diagnostic may point at keep their byte span. The
+//! same types generate the JSON Schema (`briefing schema`); their doc comments become its
+//! descriptions, which editors show while completing a field.
 
+use super::date::{Basis, Precision};
+use schemars::JsonSchema;
 use serde::Deserialize;
 use toml::Spanned;
 
@@ -10,74 +14,118 @@ pub type Text = Spanned<String>;
 pub type Ids = Vec<Spanned<String>>;
 pub type Cites = Vec<Spanned<i64>>;
 
-#[derive(Debug, Deserialize)]
+/// The pattern of an id: lowercase letters, digits and hyphens.
+pub const ID_PATTERN: &str = "^[a-z0-9][a-z0-9-]*$";
+const DATE_PATTERN: &str = r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$";
+
+/// briefing.toml: what the briefing is and where it comes from.
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct BriefingFile {
+    /// The briefing's title, usually the article's.
+    #[schemars(with = "String")]
     pub title: Text,
+    /// Who published the source, as readers should see it.
+    #[schemars(with = "String")]
     pub publisher: Text,
+    /// The id of the actor that published the source, to link the publisher to it.
+    #[schemars(with = "Option<String>", pattern(ID_PATTERN))]
     pub publisher_id: Option<Spanned<String>>,
+    /// The author, only when the source names one.
+    #[schemars(with = "Option<String>")]
     pub author: Option<Text>,
+    /// The source's web address.
+    #[schemars(with = "String")]
     pub url: Text,
+    /// When the source was published.
+    #[schemars(with = "DateField")]
     pub published: Spanned<DateField>,
+    /// A summary of the briefing in CommonMark, with [[id]] links.
+    #[schemars(with = "String")]
     pub summary: Text,
+    /// The key points, in reading order.
     #[serde(default)]
     pub key_point: Vec<KeyPointField>,
 }
 
-#[derive(Debug, Deserialize)]
+/// A key point of the briefing.
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct KeyPointField {
+    /// The point in CommonMark, with [[id]] links.
+    #[schemars(with = "String")]
     pub text: Text,
+    /// The source paragraphs it rests on.
     #[serde(default)]
+    #[schemars(with = "Vec<u32>")]
     pub cites: Cites,
 }
 
-#[derive(Debug, Deserialize)]
+/// source.toml: the original article, paragraph by paragraph, verbatim.
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SourceFile {
+    /// The article's own title, verbatim.
+    #[schemars(with = "String")]
     pub title: Text,
+    /// The paragraphs, numbered from 1 in order.
     #[serde(default)]
     pub paragraph: Vec<ParagraphField>,
 }
 
-#[derive(Debug, Deserialize)]
+/// One paragraph of the source.
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ParagraphField {
+    /// Its number: 1 for the first, then 2, 3… with no gaps.
+    #[schemars(with = "u32", range(min = 1))]
     pub n: Spanned<i64>,
+    /// The paragraph exactly as the source has it. Use a literal string ('''…''').
+    #[schemars(with = "String")]
     pub text: Text,
 }
 
-#[derive(Debug, Deserialize)]
+/// actors.toml: people, organisations, states and groups.
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ActorsFile {
+    /// The actors.
     #[serde(default)]
     pub actor: Vec<ActorField>,
 }
 
-#[derive(Debug, Deserialize)]
+/// issues.toml: what is at stake.
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct IssuesFile {
+    /// The issues.
     #[serde(default)]
     pub issue: Vec<IssueField>,
 }
 
-#[derive(Debug, Deserialize)]
+/// timeline.toml: what happened when.
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct TimelineFile {
+    /// The events, best kept in date order.
     #[serde(default)]
     pub event: Vec<EventField>,
 }
 
-#[derive(Debug, Deserialize)]
+/// places.toml: where things happened.
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PlacesFile {
+    /// The places.
     #[serde(default)]
     pub place: Vec<PlaceField>,
 }
 
-#[derive(Debug, Deserialize)]
+/// glossary.toml: acronyms and terms.
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct GlossaryFile {
+    /// The terms.
     #[serde(default)]
     pub term: Vec<TermField>,
 }
@@ -99,21 +147,36 @@ pub struct Common<'a> {
 macro_rules! entity_field {
     ($(#[$doc:meta])* $name:ident { $($extra:tt)* }) => {
         $(#[$doc])*
-        #[derive(Debug, Deserialize)]
+        #[derive(Debug, Deserialize, JsonSchema)]
         #[serde(deny_unknown_fields)]
         pub struct $name {
+            /// Unique in the whole briefing: lowercase letters, digits and hyphens.
+            #[schemars(with = "String", pattern(ID_PATTERN))]
             pub id: Spanned<String>,
+            /// How lists and links show it.
+            #[schemars(with = "String")]
             pub name: Text,
+            /// Other names the source uses for it.
             #[serde(default)]
+            #[schemars(with = "Vec<String>")]
             pub aliases: Vec<Text>,
+            /// One line in CommonMark, with [[id]] links.
+            #[schemars(with = "String")]
             pub summary: Text,
+            /// A longer text in CommonMark, with [[id]] and [[id|label]] links.
+            #[schemars(with = "Option<String>")]
             pub description: Option<Text>,
+            /// The source paragraphs it rests on.
             #[serde(default)]
+            #[schemars(with = "Vec<u32>")]
             pub cites: Cites,
+            /// Words quoted from the source, each with its paragraph.
             #[serde(default)]
             pub quote: Vec<QuoteField>,
+            /// Outside context: facts not in the source, each with its source.
             #[serde(default)]
             pub context: Vec<ContextField>,
+            /// The source's own slips, flagged; the quote is left as written.
             #[serde(default)]
             pub slip: Vec<SlipField>,
             $($extra)*
@@ -138,97 +201,163 @@ macro_rules! entity_field {
 }
 
 entity_field!(
-    /// `[[actor]]` in actors.toml.
+    /// An actor: a person, organisation, state or group.
     ActorField {
+        /// What sort of actor it is.
+        #[schemars(with = "ActorKind")]
         pub kind: Spanned<ActorKind>,
+        /// The side the reader groups it under.
+        #[schemars(with = "Side")]
         pub side: Spanned<Side>,
+        /// Office or role, in CommonMark.
+        #[schemars(with = "Option<String>")]
         pub role: Option<Text>,
+        /// The id of the actor this one belongs to.
+        #[schemars(with = "Option<String>", pattern(ID_PATTERN))]
         pub affiliation: Option<Spanned<String>>,
+        /// The ids of the issues this actor is involved in.
         #[serde(default)]
+        #[schemars(with = "Vec<String>")]
         pub issues: Ids,
     }
 );
 
 entity_field!(
-    /// `[[issue]]` in issues.toml.
+    /// An issue: a subject of the briefing.
     IssueField {
+        /// The ids of related issues; the relation shows on both sides.
         #[serde(default)]
+        #[schemars(with = "Vec<String>")]
         pub related: Ids,
     }
 );
 
 entity_field!(
-    /// `[[event]]` in timeline.toml.
+    /// An event on the timeline.
     EventField {
+        /// When it happened, with how much is known and on what basis.
+        #[schemars(with = "DateField")]
         pub date: Spanned<DateField>,
+        /// The ids of the actors involved.
         #[serde(default)]
+        #[schemars(with = "Vec<String>")]
         pub actors: Ids,
+        /// The ids of the places where it happened.
         #[serde(default)]
+        #[schemars(with = "Vec<String>")]
         pub places: Ids,
+        /// The ids of the issues it concerns.
         #[serde(default)]
+        #[schemars(with = "Vec<String>")]
         pub issues: Ids,
     }
 );
 
 entity_field!(
-    /// `[[place]]` in places.toml.
+    /// A place.
     PlaceField {
+        /// The country it is in.
+        #[schemars(with = "Option<String>")]
         pub country: Option<Text>,
+        /// Approximate coordinates in WGS84 degrees.
+        #[schemars(with = "Option<LocationField>")]
         pub location: Option<Spanned<LocationField>>,
     }
 );
 
 entity_field!(
-    /// `[[term]]` in glossary.toml.
+    /// A glossary term or acronym.
     TermField {
+        /// What an acronym stands for.
+        #[schemars(with = "Option<String>")]
         pub expansion: Option<Text>,
+        /// The ids of related entities of any kind.
         #[serde(default)]
+        #[schemars(with = "Vec<String>")]
         pub see_also: Ids,
     }
 );
 
-#[derive(Debug, Deserialize)]
+/// Words quoted verbatim from the source.
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct QuoteField {
+    /// The words exactly as the paragraph has them.
+    #[schemars(with = "String")]
     pub text: Text,
+    /// The paragraph they come from.
+    #[schemars(with = "u32", range(min = 1))]
     pub para: Spanned<i64>,
 }
 
-#[derive(Debug, Deserialize)]
+/// A fact from outside the source.
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ContextField {
+    /// The fact, in CommonMark.
+    #[schemars(with = "String")]
     pub text: Text,
+    /// Where it comes from.
+    #[schemars(with = "String")]
     pub source: Text,
 }
 
-#[derive(Debug, Deserialize)]
+/// A slip in the source: flagged, never silently corrected.
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SlipField {
+    /// The words as the source has them, verbatim.
+    #[schemars(with = "String")]
     pub said: Text,
+    /// What is correct.
+    #[schemars(with = "String")]
     pub correct: Text,
+    /// The paragraph the slip is in.
+    #[schemars(with = "u32", range(min = 1))]
     pub para: Spanned<i64>,
+    /// Where the correction comes from.
+    #[schemars(with = "Option<String>")]
     pub source: Option<Text>,
 }
 
-#[derive(Debug, Deserialize)]
+/// A date: a partial ISO date or a range, with a precision and a basis.
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct DateField {
+    /// YYYY, YYYY-MM or YYYY-MM-DD.
+    #[schemars(with = "String", pattern(DATE_PATTERN))]
     pub start: Spanned<String>,
+    /// The last day of a range, in the same forms; not before start.
+    #[schemars(with = "Option<String>", pattern(DATE_PATTERN))]
     pub end: Option<Spanned<String>>,
-    pub precision: Spanned<super::date::Precision>,
-    pub basis: Spanned<super::date::Basis>,
+    /// How much of the date is known; it must match the form of start.
+    #[schemars(with = "Precision")]
+    pub precision: Spanned<Precision>,
+    /// Where the date comes from.
+    #[schemars(with = "Basis")]
+    pub basis: Spanned<Basis>,
+    /// A short sentence on how the date was found.
+    #[schemars(with = "Option<String>")]
     pub note: Option<Text>,
+    /// The outside source; required when basis is "outside".
+    #[schemars(with = "Option<String>")]
     pub source: Option<Text>,
 }
 
-#[derive(Debug, Deserialize)]
+/// Approximate coordinates.
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct LocationField {
+    /// Latitude in degrees, -90 to 90.
+    #[schemars(range(min = -90.0, max = 90.0))]
     pub lat: f64,
+    /// Longitude in degrees, -180 to 180.
+    #[schemars(range(min = -180.0, max = 180.0))]
     pub lon: f64,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+/// What sort of actor it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum ActorKind {
     Person,
@@ -238,7 +367,7 @@ pub enum ActorKind {
 }
 
 /// The sides the reader groups actors by, in display order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum Side {
     UnitedStates,

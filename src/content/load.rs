@@ -85,7 +85,8 @@ pub fn read_dir(dir: &Path) -> Result<Files, Report> {
     }
     if !dir.join("briefing.toml").is_file() {
         report
-            .add(Code::NotABriefing, 
+            .add(
+                Code::NotABriefing,
                 "",
                 None,
                 format!("{origin} is not a briefing: it has no briefing.toml"),
@@ -102,7 +103,12 @@ pub fn read_dir(dir: &Path) -> Result<Files, Report> {
         match std::fs::metadata(&path) {
             Err(_) => {
                 report
-                    .add(Code::MissingFile, name, None, format!("missing section file {name}"))
+                    .add(
+                        Code::MissingFile,
+                        name,
+                        None,
+                        format!("missing section file {name}"),
+                    )
                     .with_help(format!(
                         "create {name}; it may hold no entries, but every briefing has all of: {}",
                         FILES.join(", ")
@@ -110,7 +116,8 @@ pub fn read_dir(dir: &Path) -> Result<Files, Report> {
                 continue;
             }
             Ok(meta) if meta.len() > MAX_FILE_BYTES => {
-                report.add(Code::TooLarge, 
+                report.add(
+                    Code::TooLarge,
                     name,
                     None,
                     format!(
@@ -128,7 +135,8 @@ pub fn read_dir(dir: &Path) -> Result<Files, Report> {
                 Err(e) => {
                     let at = e.utf8_error().valid_up_to();
                     report
-                        .add(Code::NotUtf8, 
+                        .add(
+                            Code::NotUtf8,
                             name,
                             None,
                             format!("{name} is not UTF-8 text (invalid byte at offset {at})"),
@@ -137,8 +145,35 @@ pub fn read_dir(dir: &Path) -> Result<Files, Report> {
                 }
             },
             Err(e) => {
-                report.add(Code::Unreadable, name, None, format!("cannot read {name}: {e}"));
+                report.add(
+                    Code::Unreadable,
+                    name,
+                    None,
+                    format!("cannot read {name}: {e}"),
+                );
             }
+        }
+    }
+    // A TOML file beside the seven would be silently ignored; say so instead.
+    if let Ok(entries) = std::fs::read_dir(dir) {
+        let mut extra: Vec<String> = entries
+            .filter_map(|e| e.ok())
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .filter(|name| name.ends_with(".toml") && !FILES.contains(&name.as_str()))
+            .collect();
+        extra.sort();
+        for name in extra {
+            report
+                .add(
+                    Code::NoSection,
+                    &name,
+                    None,
+                    format!("{name} is not a section file; its entries belong to no section"),
+                )
+                .with_help(format!(
+                    "move its entries into one of {}; the reader reads only those",
+                    FILES.join(", ")
+                ));
         }
     }
     if report.errors() > 0 {
@@ -169,7 +204,12 @@ pub fn validate(files: &Files) -> (Option<Briefing>, Report) {
     }
     for name in FILES {
         if !files.texts.iter().any(|(n, _)| n == name) {
-            report.add(Code::MissingFile, name, None, format!("missing section file {name}"));
+            report.add(
+                Code::MissingFile,
+                name,
+                None,
+                format!("missing section file {name}"),
+            );
         }
     }
     let briefing: Option<format::BriefingFile> = parse(files, "briefing.toml", &mut report);
@@ -295,7 +335,12 @@ pub fn validate(files: &Files) -> (Option<Briefing>, Report) {
                 Some(Location { lat, lon })
             } else {
                 v.report
-                    .add(Code::LocationRange, file, Some(l.span()), "location out of range")
+                    .add(
+                        Code::LocationRange,
+                        file,
+                        Some(l.span()),
+                        "location out of range",
+                    )
                     .with_help(
                         "latitude runs from -90 to 90 and longitude from -180 to 180 degrees",
                     );
@@ -335,7 +380,12 @@ pub fn validate(files: &Files) -> (Option<Briefing>, Report) {
     let summary = v.text(file, &briefing.summary);
     if briefing.key_point.is_empty() {
         v.report
-            .add(Code::NoKeyPoints, file, None, "the briefing has no key points")
+            .add(
+                Code::NoKeyPoints,
+                file,
+                None,
+                "the briefing has no key points",
+            )
             .with_help("add [[key_point]] entries with text and cites");
     }
     let key_points = briefing
@@ -367,7 +417,11 @@ pub fn validate(files: &Files) -> (Option<Briefing>, Report) {
         involved: HashMap::new(),
         cited_by: Vec::new(),
         notices: std::mem::take(&mut v.notices),
-        ids: v.ids.iter().map(|(id, (entity, ..))| (id.clone(), *entity)).collect(),
+        ids: v
+            .ids
+            .iter()
+            .map(|(id, (entity, ..))| (id.clone(), *entity))
+            .collect(),
     };
     briefing.build_indexes();
     v.orphans(&briefing);
@@ -387,7 +441,9 @@ fn parse<T: DeserializeOwned>(files: &Files, name: &str, report: &mut Report) ->
             let code = Code::of_toml_error(&message);
             let help = match code {
                 Code::UnknownField => Some("docs/FORMAT.md lists every field this table takes"),
-                Code::MissingField => Some("this field is required; docs/FORMAT.md shows an example"),
+                Code::MissingField => {
+                    Some("this field is required; docs/FORMAT.md shows an example")
+                }
                 _ => None,
             };
             let d = report.add(code, name, e.span(), message);
@@ -435,7 +491,8 @@ impl Validator<'_> {
             let expected = i as i64 + 1;
             if *p.n.get_ref() != expected {
                 self.report
-                    .add(Code::ParagraphNumbering, 
+                    .add(
+                        Code::ParagraphNumbering,
                         file,
                         Some(p.n.span()),
                         format!(
@@ -465,7 +522,8 @@ impl Validator<'_> {
             && !id.starts_with('-');
         if !valid {
             self.report
-                .add(Code::InvalidId, 
+                .add(
+                    Code::InvalidId,
                     file,
                     Some(span.clone()),
                     format!("'{id}' is not a valid id"),
@@ -497,7 +555,12 @@ impl Validator<'_> {
         let summary = self.text(file, c.summary);
         if c.summary.get_ref().trim().is_empty() {
             self.report
-                .add(Code::EmptyField, file, Some(c.summary.span()), "empty `summary`")
+                .add(
+                    Code::EmptyField,
+                    file,
+                    Some(c.summary.span()),
+                    "empty `summary`",
+                )
                 .with_help("give a one-line summary");
         }
         let cites = self.cites(file, c.cites, source);
@@ -566,7 +629,12 @@ impl Validator<'_> {
         let from_briefing = briefing
             .summary
             .entity_links()
-            .chain(briefing.key_points.iter().flat_map(|k| k.text.entity_links()))
+            .chain(
+                briefing
+                    .key_points
+                    .iter()
+                    .flat_map(|k| k.text.entity_links()),
+            )
             .chain(briefing.publisher_id);
         for id in from_briefing {
             linked[id.index()] = true;
@@ -626,7 +694,8 @@ impl Validator<'_> {
             Ok(p) if p >= 1 && (p as usize) <= count => Some(p),
             _ => {
                 self.report
-                    .add(Code::MissingParagraph, 
+                    .add(
+                        Code::MissingParagraph,
                         file,
                         Some(n.span()),
                         format!("there is no paragraph {}", n.get_ref()),
@@ -667,7 +736,8 @@ impl Validator<'_> {
             Some((_, found, ..)) => {
                 let wanted = kind.expect("checked above");
                 self.report
-                    .add(Code::WrongKind, 
+                    .add(
+                        Code::WrongKind,
                         file,
                         Some(id.span()),
                         format!(
@@ -696,9 +766,12 @@ impl Validator<'_> {
             .map(|(candidate, _)| (strsim::jaro_winkler(id, candidate), candidate))
             .filter(|(score, _)| *score > 0.8)
             .max_by(|a, b| a.0.total_cmp(&b.0).then_with(|| b.1.cmp(a.1)));
-        let d = self
-            .report
-            .add(Code::UnknownTarget, file, Some(span), format!("unknown link target '{id}'"));
+        let d = self.report.add(
+            Code::UnknownTarget,
+            file,
+            Some(span),
+            format!("unknown link target '{id}'"),
+        );
         match suggestion {
             Some((_, candidate)) => d.with_help(format!("did you mean '{candidate}'?")),
             None => d.with_help(
@@ -736,7 +809,8 @@ impl Validator<'_> {
                     _ => "a year alone, YYYY",
                 };
                 self.report
-                    .add(Code::PrecisionMismatch, 
+                    .add(
+                        Code::PrecisionMismatch,
                         file,
                         Some(d.precision.span()),
                         format!("precision does not match the date '{}'", d.start.get_ref()),
@@ -747,7 +821,8 @@ impl Validator<'_> {
                 && end < start
             {
                 self.report
-                    .add(Code::EndBeforeStart, 
+                    .add(
+                        Code::EndBeforeStart,
                         file,
                         Some(end_field.span()),
                         format!("the end date {end} is before the start date {start}"),
@@ -758,7 +833,8 @@ impl Validator<'_> {
         let basis = *d.basis.get_ref();
         if basis == Basis::Outside && d.source.is_none() {
             self.report
-                .add(Code::UnnamedSource, 
+                .add(
+                    Code::UnnamedSource,
                     file,
                     Some(d.basis.span()),
                     "a date from an outside source must name it",
@@ -805,7 +881,12 @@ impl Validator<'_> {
         let text = self.plain(file, field);
         if text.trim().is_empty() {
             self.report
-                .add(Code::EmptyField, file, Some(field.span()), format!("empty `{name}`"))
+                .add(
+                    Code::EmptyField,
+                    file,
+                    Some(field.span()),
+                    format!("empty `{name}`"),
+                )
                 .with_help("this field needs a value");
         }
         text

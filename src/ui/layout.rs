@@ -17,6 +17,8 @@ pub const TEXT_MAX: u16 = 96;
 pub struct Areas {
     pub tabs: Rect,
     pub trail: Rect,
+    /// Rows that say a reload failed, above the body, when one did.
+    pub banner: Option<Rect>,
     pub status: Rect,
     pub body: Rect,
     /// The list panel, on entity panes.
@@ -31,7 +33,7 @@ pub struct Areas {
 impl Areas {
     /// `list_width` is how wide the pane's list would like to be: wider for the timeline, whose
     /// rows carry a date before the name.
-    pub fn new(size: Rect, entity_pane: bool, list_width: u16) -> Areas {
+    pub fn new(size: Rect, entity_pane: bool, list_width: u16, banner_rows: u16) -> Areas {
         let too_small = size.width < MIN_WIDTH || size.height < MIN_HEIGHT;
         let row = |y: u16| Rect {
             x: size.x,
@@ -42,16 +44,30 @@ impl Areas {
         let tabs = row(0);
         let trail = row(1);
         let status = row(size.height.saturating_sub(1));
+        // Below the tab row and the trail come the banner rows, if any, then the body.
+        let top = (2 + banner_rows).min(size.height);
+        let banner = (banner_rows > 0 && size.height > top + 1).then(|| Rect {
+            x: size.x,
+            y: size.y + 2,
+            width: size.width,
+            height: banner_rows,
+        });
+        let top = if banner.is_some() {
+            top
+        } else {
+            2.min(size.height)
+        };
         let body = Rect {
             x: size.x,
-            y: size.y + 2.min(size.height),
+            y: size.y + top,
             width: size.width,
-            height: size.height.saturating_sub(3),
+            height: size.height.saturating_sub(top + 1),
         };
         if !entity_pane {
             return Areas {
                 tabs,
                 trail,
+                banner,
                 status,
                 body,
                 list: None,
@@ -107,6 +123,7 @@ impl Areas {
         Areas {
             tabs,
             trail,
+            banner,
             status,
             body,
             list: Some(list),
@@ -166,12 +183,12 @@ mod tests {
 
     #[test]
     fn three_columns_from_wide_two_from_medium_stacked_when_narrow() {
-        let a = Areas::new(Rect::new(0, 0, 150, 40), true, 30);
+        let a = Areas::new(Rect::new(0, 0, 150, 40), true, 30, 0);
         assert!(a.side.is_some() && a.list.is_some());
-        let a = Areas::new(Rect::new(0, 0, 80, 24), true, 30);
+        let a = Areas::new(Rect::new(0, 0, 80, 24), true, 30, 0);
         assert!(a.side.is_none());
         assert_eq!(a.list.unwrap().y, a.main.y);
-        let a = Areas::new(Rect::new(0, 0, 50, 24), true, 30);
+        let a = Areas::new(Rect::new(0, 0, 50, 24), true, 30, 0);
         assert!(a.list.unwrap().y < a.main.y);
     }
 
@@ -181,7 +198,7 @@ mod tests {
             for h in MIN_HEIGHT..80 {
                 let size = Rect::new(0, 0, w, h);
                 for entity in [false, true] {
-                    let a = Areas::new(size, entity, 40);
+                    let a = Areas::new(size, entity, 40, 2);
                     for r in [
                         Some(a.tabs),
                         Some(a.trail),

@@ -1,9 +1,11 @@
 //! Drawing: a pure function of the reader's state. Nothing here changes state.
 
+pub mod banner;
 pub mod entities;
 pub mod help;
 pub mod layout;
 pub mod list;
+pub mod overlay;
 pub mod prose;
 pub mod status;
 pub mod tabs;
@@ -11,7 +13,7 @@ pub mod text;
 pub mod theme;
 pub mod trail;
 
-use crate::app::{App, Overlay};
+use crate::app::App;
 use layout::{MIN_HEIGHT, MIN_WIDTH};
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -33,10 +35,11 @@ pub fn draw(frame: &mut Frame, app: &App) {
     } else {
         prose::draw(frame.buffer_mut(), &areas, app);
     }
-    status::draw(frame.buffer_mut(), areas.status, app);
-    if let Some(Overlay::Help { scroll }) = app.overlay {
-        help::draw(frame, area, &app.keymap, scroll);
+    if let Some(banner) = areas.banner {
+        banner::draw(frame.buffer_mut(), banner, app);
     }
+    status::draw(frame.buffer_mut(), areas.status, app);
+    overlay::draw(frame, app);
 }
 
 fn too_small(frame: &mut Frame, area: Rect) {

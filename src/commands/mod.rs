@@ -1,0 +1,6 @@
+//! The non-interactive commands: `check`, `schema` and `new`. Each prints and returns an exit
+//! status; none touches the terminal's modes.
+
+pub mod check;
+pub mod new;
+pub mod schema;

@@ -1,0 +1,59 @@
+//! `briefing new NAME`: a new briefing directory with every section file, the schema
+//! directive and commented examples of each field. It passes `briefing check` as written.
+
+use super::schema;
+use crate::content::load::FILES;
+use std::path::Path;
+
+macro_rules! templates {
+    ($($file:literal),*) => {
+        [$(($file, include_str!(concat!("../../assets/scaffold/", $file)))),*]
+    };
+}
+
+const TEMPLATES: [(&str, &str); 7] = templates!(
+    "briefing.toml",
+    "actors.toml",
+    "issues.toml",
+    "timeline.toml",
+    "places.toml",
+    "glossary.toml",
+    "source.toml"
+);
+
+/// Creates the directory and its files; refuses to touch a directory that already has
+/// anything in it, so no one's work is overwritten.
+pub fn run(dir: &Path) -> Result<String, String> {
+    if dir.exists() {
+        let empty = dir
+            .read_dir()
+            .map(|mut entries| entries.next().is_none())
+            .unwrap_or(false);
+        if !dir.is_dir() || !empty {
+            return Err(format!(
+                "{} already exists; choose a new name, or an empty directory",
+                dir.display()
+            ));
+        }
+    }
+    std::fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+    let title = dir
+        .file_name()
+        .map(|n| n.to_string_lossy().replace(['"', '\\'], ""))
+        .unwrap_or_else(|| "New briefing".to_owned());
+    let write = |name: &str, text: &str| {
+        std::fs::write(dir.join(name), text)
+            .map_err(|e| format!("cannot write {}: {e}", dir.join(name).display()))
+    };
+    for (name, template) in TEMPLATES {
+        write(name, &template.replace("{title}", &title))?;
+    }
+    write(schema::FILE_NAME, &schema::text())?;
+    debug_assert_eq!(TEMPLATES.map(|(n, _)| n), FILES);
+    Ok(format!(
+        "Created {dir}: {files} and {schema_file}.\nFill it in, then run `briefing check {dir}`; open it with `briefing {dir}`, which reloads as you save.\n",
+        dir = dir.display(),
+        files = FILES.join(", "),
+        schema_file = schema::FILE_NAME,
+    ))
+}

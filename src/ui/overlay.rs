@@ -1,0 +1,86 @@
+//! The boxes drawn over the panes: the help and the problems of a failed reload. Both are
+//! scrollable text in a centred box, sized to their text or the screen.
+
+use super::theme::THEME;
+use crate::app::{App, Overlay};
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Padding, Paragraph};
+
+/// The open overlay's title and text.
+pub fn content(app: &App) -> Option<(&'static str, Vec<Line<'static>>)> {
+    match app.overlay? {
+        Overlay::Help { .. } => Some((" Keys ", super::help::lines(&app.keymap))),
+        Overlay::Problems { .. } => {
+            let report = app.problems.as_ref()?;
+            let lines = report
+                .render(false)
+                .lines()
+                .map(|line| {
+                    let style = if line.starts_with("error") {
+                        THEME.slip
+                    } else if line.starts_with("warning") {
+                        THEME.heading
+                    } else {
+                        THEME.body
+                    };
+                    Line::from(Span::styled(line.to_owned(), style))
+                })
+                .collect();
+            Some((" Problems ", lines))
+        }
+    }
+}
+
+fn area(screen: Rect, lines: &[Line]) -> Rect {
+    let width = lines.iter().map(Line::width).max().unwrap_or(0) as u16 + 4;
+    let height = lines.len() as u16 + 2;
+    let width = width.max(40).min(screen.width);
+    let height = height.min(screen.height);
+    Rect {
+        x: screen.x + (screen.width - width) / 2,
+        y: screen.y + (screen.height - height) / 2,
+        width,
+        height,
+    }
+}
+
+/// The furthest the open overlay can scroll at the current size.
+pub fn max_scroll(app: &App) -> usize {
+    let Some((_, lines)) = content(app) else {
+        return 0;
+    };
+    let visible = area(app.size, &lines).height.saturating_sub(2) as usize;
+    lines.len().saturating_sub(visible)
+}
+
+pub fn draw(frame: &mut Frame, app: &App) {
+    let Some((title, lines)) = content(app) else {
+        return;
+    };
+    let scroll = match app.overlay {
+        Some(Overlay::Help { scroll } | Overlay::Problems { scroll }) => scroll,
+        None => 0,
+    };
+    let screen = frame.area();
+    let area = area(screen, &lines);
+    let scroll = scroll.min(max_scroll(app));
+    let hint = if max_scroll(app) > 0 {
+        " j/k scroll · Esc to close "
+    } else {
+        " Esc to close "
+    };
+    let block = Block::bordered()
+        .border_style(THEME.border_focused)
+        .title(title)
+        .title_bottom(Line::from(hint).right_aligned())
+        .padding(Padding::horizontal(1));
+    frame.render_widget(Clear, area);
+    frame.render_widget(
+        Paragraph::new(lines)
+            .block(block)
+            .scroll((scroll as u16, 0)),
+        area,
+    );
+}
