@@ -206,7 +206,7 @@ fn an_unknown_relation_target_is_caught() {
     );
     assert_has(
         &text,
-        &["unknown link target 'town'", "test/timeline.toml:6:"],
+        &["unknown link target 'town'", "test/timeline.toml:14:11"],
     );
 }
 
@@ -392,6 +392,12 @@ mod directories {
             &["places.toml is not UTF-8 text (invalid byte at offset 8)"],
         );
     }
+}
+
+#[test]
+fn the_test_fixture_checks_clean() {
+    let report = content::check(&files_with("", ""));
+    assert!(report.diagnostics.is_empty(), "{}", report.render(false));
 }
 
 #[test]

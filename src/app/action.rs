@@ -88,6 +88,18 @@ impl Action {
         Action::Quit,
     ];
 
+    /// The action's name as the keymap file writes it: `next`, `show_actors`.
+    pub fn name(self) -> String {
+        let mut name = String::new();
+        for (i, c) in format!("{self:?}").chars().enumerate() {
+            if c.is_uppercase() && i > 0 {
+                name.push('_');
+            }
+            name.push(c.to_ascii_lowercase());
+        }
+        name
+    }
+
     pub fn section(self) -> Section {
         use Action::*;
         match self {
@@ -128,6 +140,19 @@ impl Action {
             ShowProblems => "Show every problem of a reload that failed",
             Close => "Close the help, or return to the list",
             Quit => "Quit",
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_match_the_keymap_file() {
+        for action in Action::ALL {
+            let parsed: Action = toml::Value::String(action.name()).try_into().unwrap();
+            assert_eq!(parsed, action);
         }
     }
 }

@@ -122,8 +122,16 @@ impl Keymap {
                     Ok(key) => {
                         if let Some(other) = first_binding.get(&key) {
                             report
-                                .add(Code::KeyBoundTwice, file, Some(name.span()), format!("'{}' is bound twice", name.get_ref()))
-                                .with_help(format!("it already triggers {other:?}; a key may trigger one action only"));
+                                .add(
+                                    Code::KeyBoundTwice,
+                                    file,
+                                    Some(name.span()),
+                                    format!("'{}' is bound twice", name.get_ref()),
+                                )
+                                .with_help(format!(
+                                    "it already triggers {}; a key may trigger one action only",
+                                    other.name()
+                                ));
                             continue;
                         }
                         first_binding.insert(key, action);

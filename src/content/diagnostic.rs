@@ -353,12 +353,15 @@ impl Report {
         let errors = self.errors();
         let warnings = self.diagnostics.len() - errors;
         let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
-        out.push_str(&format!(
-            "{}: {} and {}\n",
-            self.path(""),
+        let counts = format!(
+            "{} and {}",
             plural(errors, "error"),
             plural(warnings, "warning")
-        ));
+        );
+        match self.path("").as_str() {
+            "" => out.push_str(&format!("{counts}\n")),
+            path => out.push_str(&format!("{path}: {counts}\n")),
+        }
         out
     }
 }

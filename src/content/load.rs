@@ -307,7 +307,8 @@ pub fn validate(files: &Files) -> (Option<Briefing>, Report) {
         let (file, _, common) = common_iter.next().expect("one common per event");
         let mut entity = v.entity(file, common, &source);
         let date = v.date(file, &event.date);
-        if previous.is_some_and(|p| date.sort_key() < p) {
+        let dated = PartialDate::parse(event.date.get_ref().start.get_ref()).is_ok();
+        if dated && previous.is_some_and(|p| date.sort_key() < p) {
             v.report
                 .add(
                     Code::TimelineOrder,
@@ -317,7 +318,9 @@ pub fn validate(files: &Files) -> (Option<Briefing>, Report) {
                 )
                 .with_help("the reader sorts by date anyway; keeping the file in date order makes it easier to edit");
         }
-        previous = Some(date.sort_key());
+        if dated {
+            previous = Some(date.sort_key());
+        }
         entity.details = Details::Event {
             date,
             actors: v.relations(file, &event.actors, Some(Kind::Actor), "actors"),

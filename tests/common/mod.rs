@@ -63,17 +63,25 @@ pub const ISSUES: &str = r#"[[issue]]
 id = "topic"
 name = "The topic"
 related = ["other-topic"]
-summary = "What [[alpha]] and [[beta]] discuss."
+summary = "What [[alpha]] and [[beta]] discuss at [[meeting]]."
 cites = [1, 2]
 
 [[issue]]
 id = "other-topic"
 name = "Another topic"
-summary = "Related."
+summary = "Related to [[announcement]] and [[tla]]."
 cites = [2]
 "#;
 
 pub const TIMELINE: &str = r#"[[event]]
+id = "announcement"
+name = "The announcement"
+date = { start = "2013-03-15", precision = "day", basis = "stated" }
+actors = ["alpha"]
+summary = "Announced."
+cites = [2]
+
+[[event]]
 id = "meeting"
 name = "The meeting"
 date = { start = "2013-04-30", precision = "day", basis = "inferred", note = "Tuesday." }
@@ -82,14 +90,6 @@ places = ["city"]
 issues = ["topic"]
 summary = "[[alpha]] meets [[beta]] in [[city]]."
 cites = [1]
-
-[[event]]
-id = "announcement"
-name = "The announcement"
-date = { start = "2013-03-15", precision = "day", basis = "stated" }
-actors = ["alpha"]
-summary = "Announced."
-cites = [2]
 "#;
 
 pub const PLACES: &str = r#"[[place]]
