@@ -9,7 +9,10 @@ use std::path::Path;
 use std::process::{Command, Output};
 
 fn briefing(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_briefing")).args(args).output().unwrap()
+    Command::new(env!("CARGO_BIN_EXE_briefing"))
+        .args(args)
+        .output()
+        .unwrap()
 }
 
 fn stdout(output: &Output) -> String {
@@ -42,18 +45,30 @@ fn check_exits_0_on_a_clean_briefing() {
 fn check_exits_1_on_errors_and_prints_them_all() {
     let broken = common::PLACES.replace("country =", "contry =");
     let dir = fixture_dir("places.toml", &broken);
-    let other = fixture_dir("glossary.toml", &common::GLOSSARY.replace("see_also = [\"topic\"]", "see_also = [\"topci\"]"));
+    let other = fixture_dir(
+        "glossary.toml",
+        &common::GLOSSARY.replace("see_also = [\"topic\"]", "see_also = [\"topci\"]"),
+    );
     let output = briefing(&["check", path(&dir), path(&other)]);
     assert_eq!(output.status.code(), Some(1));
     let text = stdout(&output);
-    assert!(text.contains("error[E0002]: unknown field `contry`"), "{text}");
-    assert!(text.contains("error[E0007]: unknown link target 'topci'"), "{text}");
+    assert!(
+        text.contains("error[E0002]: unknown field `contry`"),
+        "{text}"
+    );
+    assert!(
+        text.contains("error[E0007]: unknown link target 'topci'"),
+        "{text}"
+    );
     assert!(text.contains("help: did you mean 'topic'?"), "{text}");
 }
 
 #[test]
 fn warnings_pass_unless_denied() {
-    let lonely = format!("{}\n[[term]]\nid = \"lonely\"\nname = \"Lonely\"\nsummary = \"x\"\ncites = [1]\n", common::GLOSSARY);
+    let lonely = format!(
+        "{}\n[[term]]\nid = \"lonely\"\nname = \"Lonely\"\nsummary = \"x\"\ncites = [1]\n",
+        common::GLOSSARY
+    );
     let dir = fixture_dir("glossary.toml", &lonely);
     let output = briefing(&["check", path(&dir)]);
     assert_eq!(output.status.code(), Some(0));
@@ -66,14 +81,27 @@ fn warnings_pass_unless_denied() {
 #[test]
 fn usage_problems_exit_2() {
     assert_eq!(briefing(&["check"]).status.code(), Some(2));
-    assert_eq!(briefing(&["check", "--format", "xml", BUNDLED]).status.code(), Some(2));
-    assert_eq!(briefing(&["check", "--deny", "everything", BUNDLED]).status.code(), Some(2));
+    assert_eq!(
+        briefing(&["check", "--format", "xml", BUNDLED])
+            .status
+            .code(),
+        Some(2)
+    );
+    assert_eq!(
+        briefing(&["check", "--deny", "everything", BUNDLED])
+            .status
+            .code(),
+        Some(2)
+    );
     assert_eq!(briefing(&["--no-such-flag"]).status.code(), Some(2));
 }
 
 #[test]
 fn check_speaks_json_for_editors_and_ci() {
-    let dir = fixture_dir("places.toml", &common::PLACES.replace("cites = [1]", "cites = [7]"));
+    let dir = fixture_dir(
+        "places.toml",
+        &common::PLACES.replace("cites = [1]", "cites = [7]"),
+    );
     let output = briefing(&["check", "--format", "json", path(&dir)]);
     assert_eq!(output.status.code(), Some(1));
     let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
@@ -84,8 +112,14 @@ fn check_speaks_json_for_editors_and_ci() {
     assert_eq!(d["code"], "E0009");
     assert_eq!(d["message"], "there is no paragraph 7");
     assert_eq!(d["file"], format!("{}/places.toml", path(&dir)));
-    assert_eq!((d["line"].as_u64(), d["column"].as_u64()), (Some(7), Some(10)));
-    assert_eq!((d["end_line"].as_u64(), d["end_column"].as_u64()), (Some(7), Some(11)));
+    assert_eq!(
+        (d["line"].as_u64(), d["column"].as_u64()),
+        (Some(7), Some(10))
+    );
+    assert_eq!(
+        (d["end_line"].as_u64(), d["end_column"].as_u64()),
+        (Some(7), Some(11))
+    );
     assert_eq!(d["help"], "the source has paragraphs 1 to 2");
 }
 
@@ -98,8 +132,16 @@ fn a_missing_directory_is_reported_not_panicked_on() {
 
 #[test]
 fn the_schema_in_assets_matches_the_types() {
-    let kept = fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/assets/briefing.schema.json")).unwrap();
-    assert_eq!(kept, schema::text(), "assets/briefing.schema.json is stale: run `cargo run -- schema > assets/briefing.schema.json`");
+    let kept = fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/assets/briefing.schema.json"
+    ))
+    .unwrap();
+    assert_eq!(
+        kept,
+        schema::text(),
+        "assets/briefing.schema.json is stale: run `cargo run -- schema > assets/briefing.schema.json`"
+    );
     let printed = briefing(&["schema"]);
     assert_eq!(stdout(&printed), kept);
     let json: serde_json::Value = serde_json::from_str(&kept).unwrap();
@@ -115,7 +157,11 @@ fn the_schema_in_assets_matches_the_types() {
 fn every_bundled_file_points_editors_at_the_schema() {
     for name in briefing::content::load::FILES {
         let text = fs::read_to_string(Path::new(BUNDLED).join(name)).unwrap();
-        assert_eq!(text.lines().next(), Some(schema::BUNDLED_DIRECTIVE), "{name}");
+        assert_eq!(
+            text.lines().next(),
+            Some(schema::BUNDLED_DIRECTIVE),
+            "{name}"
+        );
     }
 }
 
@@ -124,16 +170,31 @@ fn a_new_briefing_passes_check_as_written() {
     let parent = tempfile::tempdir().unwrap();
     let dir = parent.path().join("my-briefing");
     let output = briefing(&["new", dir.to_str().unwrap()]);
-    assert_eq!(output.status.code(), Some(0), "{}", String::from_utf8_lossy(&output.stderr));
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     assert!(stdout(&output).contains("briefing check"));
     for name in briefing::content::load::FILES {
         let text = fs::read_to_string(dir.join(name)).unwrap();
-        assert!(text.starts_with("#:schema ./briefing.schema.json\n"), "{name}");
+        assert!(
+            text.starts_with("#:schema ./briefing.schema.json\n"),
+            "{name}"
+        );
     }
-    assert_eq!(fs::read_to_string(dir.join("briefing.schema.json")).unwrap(), schema::text());
+    assert_eq!(
+        fs::read_to_string(dir.join("briefing.schema.json")).unwrap(),
+        schema::text()
+    );
     let check = briefing(&["check", "--deny", "warnings", dir.to_str().unwrap()]);
     assert_eq!(check.status.code(), Some(0), "{}", stdout(&check));
-    assert!(fs::read_to_string(dir.join("briefing.toml")).unwrap().contains("title = \"my-briefing\""));
+    assert!(
+        fs::read_to_string(dir.join("briefing.toml"))
+            .unwrap()
+            .contains("title = \"my-briefing\"")
+    );
 }
 
 #[test]
@@ -143,7 +204,10 @@ fn new_never_overwrites_work() {
     let output = briefing(&["new", path(&dir)]);
     assert_eq!(output.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&output.stderr).contains("already exists"));
-    assert_eq!(fs::read_to_string(dir.path().join("actors.toml")).unwrap(), before);
+    assert_eq!(
+        fs::read_to_string(dir.path().join("actors.toml")).unwrap(),
+        before
+    );
 }
 
 #[test]

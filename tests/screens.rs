@@ -175,3 +175,16 @@ fn find_row(buffer: &Buffer, needle: &str) -> Option<u16> {
 fn list_row(buffer: &Buffer, name: &str) -> Option<u16> {
     (2..buffer.area.height).find(|y| row_text(buffer, *y).starts_with(&format!("│ {name}")))
 }
+
+#[test]
+fn a_failed_reload_shows_the_banner_over_the_last_good_version() {
+    let mut app = at(80, 24, &[Action::ShowActors]);
+    let broken = briefing::content::load(&files_with(
+        "places.toml",
+        &PLACES.replace("country =", "contry ="),
+    ));
+    app.reload(broken);
+    insta::assert_snapshot!("banner", render(&app).backend());
+    app.update(Action::ShowProblems);
+    insta::assert_snapshot!("problems", render(&app).backend());
+}

@@ -266,3 +266,74 @@ fn a_path_that_is_not_a_briefing_says_what_to_give() {
     let (code, _) = s.finish();
     assert_eq!(code, 1);
 }
+
+/// Saves as editors do: a new file renamed over the old one.
+fn save(path: &std::path::Path, text: &str) {
+    let temp = path.with_extension("toml.tmp~");
+    std::fs::write(&temp, text).unwrap();
+    std::fs::rename(&temp, path).unwrap();
+}
+
+#[test]
+fn live_reload_shows_a_change_keeps_the_last_good_version_on_a_break_and_clears_on_the_fix() {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, text) in common::files_with("", "").texts {
+        std::fs::write(dir.path().join(name), text).unwrap();
+    }
+    let mut s = Session::start(&[dir.path().to_str().unwrap()], 90, 24);
+    s.wait_for("Test briefing");
+    s.press("5", "Where they meet.");
+
+    let briefing_toml = dir.path().join("briefing.toml");
+    save(
+        &briefing_toml,
+        &common::BRIEFING.replace("title = \"Test briefing\"", "title = \"Retitled briefing\""),
+    );
+    s.press("1", "Retitled briefing");
+
+    let places = dir.path().join("places.toml");
+    save(&places, &common::PLACES.replace("country =", "contry ="));
+    s.wait_for("Not reloaded: 1 error");
+    s.wait_for("unknown field `contry`");
+    assert!(
+        s.text().contains("Retitled briefing"),
+        "the last good version stays on screen"
+    );
+    s.press("e", "Problems");
+    s.send("\x1b");
+    std::thread::sleep(Duration::from_millis(200));
+
+    save(
+        &places,
+        &common::PLACES.replace("Where they meet.", "Where they met."),
+    );
+    let start = Instant::now();
+    while s.text().contains("Not reloaded") && start.elapsed() < WAIT {
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    assert!(
+        !s.text().contains("Not reloaded"),
+        "the banner stayed:\n{}",
+        s.text()
+    );
+    s.press("5", "Where they met.");
+    s.quit_and_check_restored("q");
+}
+
+#[test]
+fn no_watch_leaves_the_briefing_as_it_was_opened() {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, text) in common::files_with("", "").texts {
+        std::fs::write(dir.path().join(name), text).unwrap();
+    }
+    let mut s = Session::start(&["--no-watch", dir.path().to_str().unwrap()], 90, 24);
+    s.wait_for("Test briefing");
+    save(
+        &dir.path().join("briefing.toml"),
+        &common::BRIEFING.replace("Test briefing", "Retitled"),
+    );
+    std::thread::sleep(Duration::from_millis(800));
+    s.press("j", "Test briefing");
+    assert!(!s.text().contains("Retitled"));
+    s.quit_and_check_restored("q");
+}

@@ -238,3 +238,51 @@ fn scrolling_text_stops_at_its_ends() {
     app.update(Action::First);
     assert_eq!(app.view().scroll, 0);
 }
+
+#[test]
+fn a_reload_keeps_the_selected_entity_by_id_even_when_the_list_changes() {
+    let mut app = app(fixture(), 80, 24);
+    app.update(Action::ShowActors);
+    while app.selected_entity(Tab::Actors) != app.briefing.lookup("beta") {
+        app.update(Action::Next);
+    }
+    app.update(Action::Follow);
+    // A new actor filed first, on Beta's side, moves Beta down the list.
+    let actors = format!(
+        "[[actor]]\nid = \"gamma\"\nname = \"Gamma\"\nkind = \"person\"\nside = \"russia\"\nsummary = \"[[beta]]'s colleague.\"\ncites = [2]\n\n{}",
+        common::ACTORS
+    );
+    let new = briefing::content::load(&files_with("actors.toml", &actors)).unwrap();
+    app.reload(Ok(new));
+    assert_eq!(
+        app.selected_entity(Tab::Actors),
+        app.briefing.lookup("beta")
+    );
+    assert_eq!(app.view().focus, Focus::Detail);
+    assert_eq!(app.status.as_deref(), Some("Reloaded"));
+}
+
+#[test]
+fn a_reload_with_errors_keeps_the_last_good_version_until_fixed() {
+    let mut app = app(fixture(), 80, 24);
+    app.update(Action::ShowPlaces);
+    let before = app.here();
+    let broken = briefing::content::load(&files_with(
+        "places.toml",
+        &common::PLACES.replace("country =", "contry ="),
+    ));
+    app.reload(broken);
+    assert_eq!(app.briefing.title, "Test briefing");
+    assert_eq!(app.here(), before, "nothing the reader was doing changes");
+    assert!(app.problems.is_some());
+    app.update(Action::ShowProblems);
+    assert_eq!(app.overlay, Some(Overlay::Problems { scroll: 0 }));
+    app.update(Action::Close);
+    let fixed = briefing::content::load(&files_with("", ""));
+    app.reload(fixed);
+    assert!(app.problems.is_none());
+    assert_eq!(
+        app.status.as_deref(),
+        Some("Reloaded: the problems are fixed")
+    );
+}

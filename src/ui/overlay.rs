@@ -14,9 +14,12 @@ pub fn content(app: &App) -> Option<(&'static str, Vec<Line<'static>>)> {
         Overlay::Help { .. } => Some((" Keys ", super::help::lines(&app.keymap))),
         Overlay::Problems { .. } => {
             let report = app.problems.as_ref()?;
-            let lines = report
-                .render(false)
+            // The box can be no wider than the screen less its border and padding.
+            let width = (app.size.width as usize).saturating_sub(4).max(10);
+            let text = report.render(false);
+            let lines = text
                 .lines()
+                .flat_map(|line| hard_wrap(line, width))
                 .map(|line| {
                     let style = if line.starts_with("error") {
                         THEME.slip
@@ -25,7 +28,7 @@ pub fn content(app: &App) -> Option<(&'static str, Vec<Line<'static>>)> {
                     } else {
                         THEME.body
                     };
-                    Line::from(Span::styled(line.to_owned(), style))
+                    Line::from(Span::styled(line, style))
                 })
                 .collect();
             Some((" Problems ", lines))
@@ -83,4 +86,22 @@ pub fn draw(frame: &mut Frame, app: &App) {
             .scroll((scroll as u16, 0)),
         area,
     );
+}
+
+/// Splits a line into pieces no wider than `width`, later pieces indented by two columns, so
+/// that nothing is cut off and every row is a line the scroll can count.
+fn hard_wrap(line: &str, width: usize) -> Vec<String> {
+    use unicode_width::UnicodeWidthChar;
+    let mut out = vec![String::new()];
+    let mut used = 0;
+    for c in line.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w > width {
+            out.push("  ".to_owned());
+            used = 2;
+        }
+        out.last_mut().expect("never empty").push(c);
+        used += w;
+    }
+    out
 }
