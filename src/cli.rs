@@ -35,8 +35,13 @@ pub enum Command {
         #[arg(long, value_enum, default_value = "human")]
         format: Format,
     },
-    /// Print the JSON Schema of the briefing files (draft-07), for TOML editors.
-    Schema,
+    /// Print the JSON Schema (draft-07) of a briefing file, for TOML editors.
+    ///
+    /// Without FILE, one schema that accepts any of the seven files.
+    Schema {
+        /// A section file: briefing, actors, issues, timeline, places, glossary or source.
+        file: Option<String>,
+    },
     /// Create a new briefing directory with every section file and commented examples.
     New {
         /// The directory to create.

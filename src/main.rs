@@ -19,9 +19,25 @@ fn main() -> ExitCode {
             print(&text);
             ExitCode::from(u8::from(failed))
         }
-        Some(Command::Schema) => {
-            print(&commands::schema::text());
-            ExitCode::SUCCESS
+        Some(Command::Schema { file }) => {
+            let schema = match &file {
+                None => Some(commands::schema::combined()),
+                Some(file) => commands::schema::for_file(file),
+            };
+            match schema {
+                Some(schema) => {
+                    print(&commands::schema::text(&schema));
+                    ExitCode::SUCCESS
+                }
+                None => {
+                    eprintln!(
+                        "briefing: '{}' is not a section file; give one of {}",
+                        file.unwrap_or_default(),
+                        content::load::FILES.join(", ")
+                    );
+                    ExitCode::from(2)
+                }
+            }
         }
         Some(Command::New { name }) => match commands::new::run(&name) {
             Ok(message) => {

@@ -130,36 +130,50 @@ fn a_missing_directory_is_reported_not_panicked_on() {
     assert!(stdout(&output).contains("error[E0020]: /no/such/briefing does not exist"));
 }
 
+/// Run with BRIEFING_WRITE_SCHEMA=1 to rewrite assets/schema after changing the format types.
 #[test]
-fn the_schema_in_assets_matches_the_types() {
-    let kept = fs::read_to_string(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/assets/briefing.schema.json"
-    ))
-    .unwrap();
-    assert_eq!(
-        kept,
-        schema::text(),
-        "assets/briefing.schema.json is stale: run `cargo run -- schema > assets/briefing.schema.json`"
-    );
+fn the_schemas_in_assets_match_the_types() {
+    let folder = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/assets/schema"));
+    for (name, text) in schema::files() {
+        let path = folder.join(&name);
+        if std::env::var_os("BRIEFING_WRITE_SCHEMA").is_some() {
+            fs::write(&path, &text).unwrap();
+        }
+        let kept = fs::read_to_string(&path).unwrap_or_default();
+        assert_eq!(
+            kept, text,
+            "assets/schema/{name} is stale: run BRIEFING_WRITE_SCHEMA=1 cargo test --test commands"
+        );
+    }
     let printed = briefing(&["schema"]);
-    assert_eq!(stdout(&printed), kept);
-    let json: serde_json::Value = serde_json::from_str(&kept).unwrap();
+    assert_eq!(
+        stdout(&printed),
+        fs::read_to_string(folder.join("any-file.json")).unwrap()
+    );
+    let printed = briefing(&["schema", "actors"]);
+    assert_eq!(
+        stdout(&printed),
+        fs::read_to_string(folder.join("actors.json")).unwrap()
+    );
+    assert_eq!(briefing(&["schema", "notes"]).status.code(), Some(2));
+    let json: serde_json::Value =
+        serde_json::from_str(&stdout(&briefing(&["schema", "timeline.toml"]))).unwrap();
     assert_eq!(json["$schema"], "http://json-schema.org/draft-07/schema#");
     // Field docs become descriptions that editors show.
     assert_eq!(
         json["definitions"]["DateField"]["properties"]["basis"]["description"],
         "Where the date comes from."
     );
+    assert_eq!(json["additionalProperties"], false);
 }
 
 #[test]
-fn every_bundled_file_points_editors_at_the_schema() {
+fn every_bundled_file_points_editors_at_its_schema() {
     for name in briefing::content::load::FILES {
         let text = fs::read_to_string(Path::new(BUNDLED).join(name)).unwrap();
         assert_eq!(
             text.lines().next(),
-            Some(schema::BUNDLED_DIRECTIVE),
+            Some(schema::directive(schema::BUNDLED_FOLDER, name).as_str()),
             "{name}"
         );
     }
@@ -179,15 +193,15 @@ fn a_new_briefing_passes_check_as_written() {
     assert!(stdout(&output).contains("briefing check"));
     for name in briefing::content::load::FILES {
         let text = fs::read_to_string(dir.join(name)).unwrap();
-        assert!(
-            text.starts_with("#:schema ./briefing.schema.json\n"),
-            "{name}"
+        let directive = schema::directive(schema::NEW_FOLDER, name);
+        assert!(text.starts_with(&format!("{directive}\n")), "{name}");
+    }
+    for (name, text) in schema::files() {
+        assert_eq!(
+            fs::read_to_string(dir.join("schema").join(name)).unwrap(),
+            text
         );
     }
-    assert_eq!(
-        fs::read_to_string(dir.join("briefing.schema.json")).unwrap(),
-        schema::text()
-    );
     let check = briefing(&["check", "--deny", "warnings", dir.to_str().unwrap()]);
     assert_eq!(check.status.code(), Some(0), "{}", stdout(&check));
     assert!(

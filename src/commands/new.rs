@@ -46,14 +46,21 @@ pub fn run(dir: &Path) -> Result<String, String> {
             .map_err(|e| format!("cannot write {}: {e}", dir.join(name).display()))
     };
     for (name, template) in TEMPLATES {
-        write(name, &template.replace("{title}", &title))?;
+        let text = template
+            .replace("{title}", &title)
+            .replace("{schema}", &schema::directive(schema::NEW_FOLDER, name));
+        write(name, &text)?;
     }
-    write(schema::FILE_NAME, &schema::text())?;
+    let folder = dir.join("schema");
+    std::fs::create_dir_all(&folder)
+        .map_err(|e| format!("cannot create {}: {e}", folder.display()))?;
+    for (name, text) in schema::files() {
+        write(&format!("schema/{name}"), &text)?;
+    }
     debug_assert_eq!(TEMPLATES.map(|(n, _)| n), FILES);
     Ok(format!(
-        "Created {dir}: {files} and {schema_file}.\nFill it in, then run `briefing check {dir}`; open it with `briefing {dir}`, which reloads as you save.\n",
+        "Created {dir}: {files}, and schema/ for your editor.\nFill it in, then run `briefing check {dir}`; open it with `briefing {dir}`, which reloads as you save.\n",
         dir = dir.display(),
         files = FILES.join(", "),
-        schema_file = schema::FILE_NAME,
     ))
 }
