@@ -11,15 +11,7 @@ macro_rules! templates {
     };
 }
 
-const TEMPLATES: [(&str, &str); 7] = templates!(
-    "briefing.toml",
-    "actors.toml",
-    "issues.toml",
-    "timeline.toml",
-    "places.toml",
-    "glossary.toml",
-    "source.toml"
-);
+const TEMPLATES: [(&str, &str); 7] = crate::with_section_files!(templates);
 
 /// Creates the directory and its files; refuses to touch a directory that already has
 /// anything in it, so no one's work is overwritten.
@@ -57,7 +49,6 @@ pub fn run(dir: &Path) -> Result<String, String> {
     for (name, text) in schema::files() {
         write(&format!("schema/{name}"), &text)?;
     }
-    debug_assert_eq!(TEMPLATES.map(|(n, _)| n), FILES);
     Ok(format!(
         "Created {dir}: {files}, and schema/ for your editor.\nFill it in, then run `briefing check {dir}`; open it with `briefing {dir}`, which reloads as you save.\n",
         dir = dir.display(),

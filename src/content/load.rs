@@ -15,16 +15,29 @@ use std::ops::Range;
 use std::path::Path;
 use toml::Spanned;
 
+/// Hands the seven file names, as literals, to the macro `$then`: `include_str!` needs
+/// literals, so the bundled briefing and the `new` templates are built through this one list.
+#[macro_export]
+macro_rules! with_section_files {
+    ($then:ident) => {
+        $then!(
+            "briefing.toml",
+            "actors.toml",
+            "issues.toml",
+            "timeline.toml",
+            "places.toml",
+            "glossary.toml",
+            "source.toml"
+        )
+    };
+}
+
+macro_rules! names {
+    ($($file:literal),*) => { [$($file),*] };
+}
+
 /// The seven files of a briefing, in the order they are read.
-pub const FILES: [&str; 7] = [
-    "briefing.toml",
-    "actors.toml",
-    "issues.toml",
-    "timeline.toml",
-    "places.toml",
-    "glossary.toml",
-    "source.toml",
-];
+pub const FILES: [&str; 7] = with_section_files!(names);
 
 /// Larger files are refused before they are read, so a wrong path cannot exhaust memory.
 pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
@@ -56,15 +69,7 @@ pub fn bundled() -> Files {
     }
     Files {
         origin: "content/strategic-impasse".to_owned(),
-        texts: bundled!(
-            "briefing.toml",
-            "actors.toml",
-            "issues.toml",
-            "timeline.toml",
-            "places.toml",
-            "glossary.toml",
-            "source.toml"
-        ),
+        texts: with_section_files!(bundled),
     }
 }
 
