@@ -13,25 +13,13 @@ use std::hint::black_box;
 /// others in its text and relations, over a source of 200 paragraphs.
 fn generated(per_kind: usize) -> Files {
     let paragraphs = 200;
-    let cite = |i: usize| {
-        format!(
-            "cites = [{}, {}]",
-            i % paragraphs + 1,
-            (i * 7) % paragraphs + 1
-        )
-    };
+    let cite = |i: usize| format!("cites = [{}, {}]", i % paragraphs + 1, (i * 7) % paragraphs + 1);
     let mut actors = String::new();
     let mut issues = String::new();
     let mut timeline = String::new();
     let mut places = String::new();
     let mut glossary = String::new();
-    let sides = [
-        "united-states",
-        "russia",
-        "nato",
-        "non-governmental",
-        "other",
-    ];
+    let sides = ["united-states", "russia", "nato", "non-governmental", "other"];
     for i in 0..per_kind {
         let next = (i + 1) % per_kind;
         let far = (i * 31 + 7) % per_kind;
@@ -132,21 +120,18 @@ fn benches(c: &mut Criterion) {
                 terminal.draw(|frame| ui::draw(frame, &app)).unwrap();
             })
         });
-        c.bench_function(
-            &format!("keystroke_and_frame/follow_and_back/{name}"),
-            |b| {
-                b.iter_batched(
-                    || (),
-                    |()| {
-                        app.update(Action::Follow);
-                        terminal.draw(|frame| ui::draw(frame, &app)).unwrap();
-                        app.update(Action::Back);
-                        terminal.draw(|frame| ui::draw(frame, &app)).unwrap();
-                    },
-                    BatchSize::SmallInput,
-                )
-            },
-        );
+        c.bench_function(&format!("keystroke_and_frame/follow_and_back/{name}"), |b| {
+            b.iter_batched(
+                || (),
+                |()| {
+                    app.update(Action::Follow);
+                    terminal.draw(|frame| ui::draw(frame, &app)).unwrap();
+                    app.update(Action::Back);
+                    terminal.draw(|frame| ui::draw(frame, &app)).unwrap();
+                },
+                BatchSize::SmallInput,
+            )
+        });
     }
 }
 

@@ -17,6 +17,9 @@ pub struct Cli {
     /// Do not reload the briefing when its files change.
     #[arg(long)]
     pub no_watch: bool,
+    /// Start at the beginning: do not restore where you were, and do not save it on quit.
+    #[arg(long)]
+    pub fresh: bool,
 }
 
 #[derive(Debug, Subcommand)]

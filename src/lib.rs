@@ -10,8 +10,11 @@
 pub mod app;
 pub mod cli;
 pub mod commands;
+pub mod config;
 pub mod content;
 pub mod document;
+pub mod search;
+pub mod state_file;
 pub mod terminal;
 pub mod ui;
 pub mod watch;

@@ -2,6 +2,7 @@ use briefing::app::{App, Keymap};
 use briefing::cli::{Cli, Command};
 use briefing::commands;
 use briefing::content;
+use briefing::state_file::{Loaded, StateFile};
 use clap::Parser;
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
@@ -9,11 +10,7 @@ use std::process::ExitCode;
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Some(Command::Check {
-            paths,
-            deny,
-            format,
-        }) => {
+        Some(Command::Check { paths, deny, format }) => {
             let color = std::io::stdout().is_terminal();
             let (text, failed) = commands::check::run(&paths, deny, format, color);
             print(&text);
@@ -49,7 +46,7 @@ fn main() -> ExitCode {
                 ExitCode::from(1)
             }
         },
-        None => read(cli.path.as_deref(), !cli.no_watch),
+        None => read(cli.path.as_deref(), !cli.no_watch, !cli.fresh),
     }
 }
 
@@ -58,7 +55,7 @@ fn print(text: &str) {
     let _ = std::io::stdout().write_all(text.as_bytes());
 }
 
-fn read(path: Option<&std::path::Path>, watch: bool) -> ExitCode {
+fn read(path: Option<&std::path::Path>, watch: bool, remember: bool) -> ExitCode {
     // Everything is loaded and checked before the terminal is touched, so problems print as
     // ordinary text.
     let files = match path {
@@ -78,9 +75,42 @@ fn read(path: Option<&std::path::Path>, watch: bool) -> ExitCode {
         );
         return ExitCode::from(1);
     }
+    let config = match briefing::config::load() {
+        Ok(config) => config,
+        Err(report) => {
+            eprint!("{}", report.render(std::io::stderr().is_terminal()));
+            return ExitCode::from(1);
+        }
+    };
     let mut app = App::new(briefing, Keymap::default_keys());
+    app.mouse = config.mouse;
+    // The briefing is known by its directory, or by name when it is the bundled one.
+    let key = match path {
+        Some(path) => {
+            std::fs::canonicalize(path).unwrap_or(path.to_path_buf()).display().to_string()
+        }
+        None => "bundled/strategic-impasse".to_owned(),
+    };
+    let state = if remember { StateFile::for_briefing(&key) } else { None };
+    let mut may_save = true;
+    if let Some(state) = &state {
+        match state.load() {
+            Loaded::Nothing => {}
+            Loaded::Memory(memory) => app.recall(&memory),
+            Loaded::SetAside(warning) => {
+                may_save = !state.exists();
+                app.status = Some(warning);
+            }
+        }
+    }
     let watch = if watch { path } else { None };
-    match briefing::terminal::run(&mut app, watch) {
+    let result = briefing::terminal::run(&mut app, watch);
+    if let Some(state) = state.filter(|_| may_save)
+        && let Err(e) = state.save(&app.remember())
+    {
+        eprintln!("briefing: could not save your place in {}: {e}", state.path.display());
+    }
+    match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("briefing: the terminal failed: {e}");

@@ -2,11 +2,15 @@
 //! action or a reload, then the screen is drawn. The terminal is restored however the loop
 //! ends, including by a panic (ratatui's hook).
 
-use crate::app::App;
+use crate::app::{App, Effect};
 use crate::content;
 use crate::ui;
-use ratatui::crossterm::event::{self, Event, KeyEventKind};
-use std::io;
+use base64::Engine;
+use ratatui::crossterm::event::{
+    self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind,
+};
+use ratatui::crossterm::execute;
+use std::io::{self, Write};
 use std::path::Path;
 use std::sync::mpsc;
 
@@ -35,6 +39,15 @@ pub fn run(app: &mut App, watch: Option<&Path>) -> io::Result<()> {
         None => None,
     };
     let mut terminal = ratatui::try_init()?;
+    // ratatui's own hook restores the screen on a panic; mouse capture is ours to release.
+    let restore = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let _ = execute!(io::stdout(), DisableMouseCapture);
+        restore(info);
+    }));
+    if app.mouse {
+        execute!(io::stdout(), EnableMouseCapture)?;
+    }
     // Reading blocks, so it has a thread of its own; the thread ends with the process.
     std::thread::spawn(move || {
         loop {
@@ -49,6 +62,7 @@ pub fn run(app: &mut App, watch: Option<&Path>) -> io::Result<()> {
         }
     });
     let result = event_loop(&mut terminal, app, &rx, watch);
+    let _ = execute!(io::stdout(), DisableMouseCapture);
     ratatui::restore();
     result
 }
@@ -71,11 +85,9 @@ fn event_loop(
         };
         match input {
             Input::Terminal(Event::Key(key)) if key.kind == KeyEventKind::Press => {
-                match app.keymap.action(key) {
-                    Some(action) => app.update(action),
-                    None => app.unbound_key(key),
-                }
+                app.handle_key(key)
             }
+            Input::Terminal(Event::Mouse(mouse)) => app.handle_mouse(mouse),
             Input::Terminal(Event::Resize(width, height)) => app.resize(width, height),
             Input::Terminal(_) => {}
             Input::TerminalFailed(e) => return Err(e),
@@ -92,8 +104,26 @@ fn event_loop(
                 }
             }
         }
+        for effect in app.effects.drain(..) {
+            perform(effect)?;
+        }
         if app.quit {
             return Ok(());
         }
+    }
+}
+
+fn perform(effect: Effect) -> io::Result<()> {
+    let mut out = io::stdout();
+    match effect {
+        // OSC 52 asks the terminal to set the clipboard, which works over SSH; inside tmux it
+        // needs `set -g set-clipboard on`.
+        Effect::Copy(text) => {
+            let encoded = base64::engine::general_purpose::STANDARD.encode(text);
+            write!(out, "\x1b]52;c;{encoded}\x07")?;
+            out.flush()
+        }
+        Effect::Mouse(true) => execute!(out, EnableMouseCapture),
+        Effect::Mouse(false) => execute!(out, DisableMouseCapture),
     }
 }

@@ -25,19 +25,13 @@ pub fn watch(
         }
     })
     .map_err(|e| e.to_string())?;
-    debouncer
-        .watcher()
-        .watch(dir, RecursiveMode::NonRecursive)
-        .map_err(|e| e.to_string())?;
+    debouncer.watcher().watch(dir, RecursiveMode::NonRecursive).map_err(|e| e.to_string())?;
     Ok(debouncer)
 }
 
 /// A TOML file an author saves, not an editor's swap or backup file beside it.
 fn is_briefing_file(path: &Path) -> bool {
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy())
-        .unwrap_or_default();
+    let name = path.file_name().map(|n| n.to_string_lossy()).unwrap_or_default();
     name.ends_with(".toml") && !name.starts_with('.')
 }
 

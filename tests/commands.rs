@@ -9,10 +9,7 @@ use std::path::Path;
 use std::process::{Command, Output};
 
 fn briefing(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_briefing"))
-        .args(args)
-        .output()
-        .unwrap()
+    Command::new(env!("CARGO_BIN_EXE_briefing")).args(args).output().unwrap()
 }
 
 fn stdout(output: &Output) -> String {
@@ -52,14 +49,8 @@ fn check_exits_1_on_errors_and_prints_them_all() {
     let output = briefing(&["check", path(&dir), path(&other)]);
     assert_eq!(output.status.code(), Some(1));
     let text = stdout(&output);
-    assert!(
-        text.contains("error[E0002]: unknown field `contry`"),
-        "{text}"
-    );
-    assert!(
-        text.contains("error[E0007]: unknown link target 'topci'"),
-        "{text}"
-    );
+    assert!(text.contains("error[E0002]: unknown field `contry`"), "{text}");
+    assert!(text.contains("error[E0007]: unknown link target 'topci'"), "{text}");
     assert!(text.contains("help: did you mean 'topic'?"), "{text}");
 }
 
@@ -81,27 +72,14 @@ fn warnings_pass_unless_denied() {
 #[test]
 fn usage_problems_exit_2() {
     assert_eq!(briefing(&["check"]).status.code(), Some(2));
-    assert_eq!(
-        briefing(&["check", "--format", "xml", BUNDLED])
-            .status
-            .code(),
-        Some(2)
-    );
-    assert_eq!(
-        briefing(&["check", "--deny", "everything", BUNDLED])
-            .status
-            .code(),
-        Some(2)
-    );
+    assert_eq!(briefing(&["check", "--format", "xml", BUNDLED]).status.code(), Some(2));
+    assert_eq!(briefing(&["check", "--deny", "everything", BUNDLED]).status.code(), Some(2));
     assert_eq!(briefing(&["--no-such-flag"]).status.code(), Some(2));
 }
 
 #[test]
 fn check_speaks_json_for_editors_and_ci() {
-    let dir = fixture_dir(
-        "places.toml",
-        &common::PLACES.replace("cites = [1]", "cites = [7]"),
-    );
+    let dir = fixture_dir("places.toml", &common::PLACES.replace("cites = [1]", "cites = [7]"));
     let output = briefing(&["check", "--format", "json", path(&dir)]);
     assert_eq!(output.status.code(), Some(1));
     let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
@@ -112,14 +90,8 @@ fn check_speaks_json_for_editors_and_ci() {
     assert_eq!(d["code"], "E0009");
     assert_eq!(d["message"], "there is no paragraph 7");
     assert_eq!(d["file"], format!("{}/places.toml", path(&dir)));
-    assert_eq!(
-        (d["line"].as_u64(), d["column"].as_u64()),
-        (Some(7), Some(10))
-    );
-    assert_eq!(
-        (d["end_line"].as_u64(), d["end_column"].as_u64()),
-        (Some(7), Some(11))
-    );
+    assert_eq!((d["line"].as_u64(), d["column"].as_u64()), (Some(7), Some(10)));
+    assert_eq!((d["end_line"].as_u64(), d["end_column"].as_u64()), (Some(7), Some(11)));
     assert_eq!(d["help"], "the source has paragraphs 1 to 2");
 }
 
@@ -146,15 +118,9 @@ fn the_schemas_in_assets_match_the_types() {
         );
     }
     let printed = briefing(&["schema"]);
-    assert_eq!(
-        stdout(&printed),
-        fs::read_to_string(folder.join("any-file.json")).unwrap()
-    );
+    assert_eq!(stdout(&printed), fs::read_to_string(folder.join("any-file.json")).unwrap());
     let printed = briefing(&["schema", "actors"]);
-    assert_eq!(
-        stdout(&printed),
-        fs::read_to_string(folder.join("actors.json")).unwrap()
-    );
+    assert_eq!(stdout(&printed), fs::read_to_string(folder.join("actors.json")).unwrap());
     assert_eq!(briefing(&["schema", "notes"]).status.code(), Some(2));
     let json: serde_json::Value =
         serde_json::from_str(&stdout(&briefing(&["schema", "timeline.toml"]))).unwrap();
@@ -184,12 +150,7 @@ fn a_new_briefing_passes_check_as_written() {
     let parent = tempfile::tempdir().unwrap();
     let dir = parent.path().join("my-briefing");
     let output = briefing(&["new", dir.to_str().unwrap()]);
-    assert_eq!(
-        output.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
+    assert_eq!(output.status.code(), Some(0), "{}", String::from_utf8_lossy(&output.stderr));
     assert!(stdout(&output).contains("briefing check"));
     for name in briefing::content::load::FILES {
         let text = fs::read_to_string(dir.join(name)).unwrap();
@@ -197,17 +158,12 @@ fn a_new_briefing_passes_check_as_written() {
         assert!(text.starts_with(&format!("{directive}\n")), "{name}");
     }
     for (name, text) in schema::files() {
-        assert_eq!(
-            fs::read_to_string(dir.join("schema").join(name)).unwrap(),
-            text
-        );
+        assert_eq!(fs::read_to_string(dir.join("schema").join(name)).unwrap(), text);
     }
     let check = briefing(&["check", "--deny", "warnings", dir.to_str().unwrap()]);
     assert_eq!(check.status.code(), Some(0), "{}", stdout(&check));
     assert!(
-        fs::read_to_string(dir.join("briefing.toml"))
-            .unwrap()
-            .contains("title = \"my-briefing\"")
+        fs::read_to_string(dir.join("briefing.toml")).unwrap().contains("title = \"my-briefing\"")
     );
 }
 
@@ -218,10 +174,7 @@ fn new_never_overwrites_work() {
     let output = briefing(&["new", path(&dir)]);
     assert_eq!(output.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&output.stderr).contains("already exists"));
-    assert_eq!(
-        fs::read_to_string(dir.path().join("actors.toml")).unwrap(),
-        before
-    );
+    assert_eq!(fs::read_to_string(dir.path().join("actors.toml")).unwrap(), before);
 }
 
 #[test]

@@ -29,38 +29,30 @@ fn on_disk(change: impl FnOnce(&Path)) -> String {
         Ok(files) => content::check(&files),
         Err(report) => report,
     };
-    report
-        .render(false)
-        .replace(&dir.display().to_string(), "[dir]")
+    report.render(false).replace(&dir.display().to_string(), "[dir]")
 }
 
 fn case(code: Code) -> String {
     let render = |r: Report| r.render(false);
     match code {
-        Code::Syntax => render(in_memory(
-            "places.toml",
-            PLACES.replace("name = \"City\"", "name = \"City"),
-        )),
-        Code::UnknownField => render(in_memory(
-            "places.toml",
-            PLACES.replace("country =", "contry ="),
-        )),
-        Code::WrongType => render(in_memory(
-            "places.toml",
-            PLACES.replace("cites = [1]", "cites = \"1\""),
-        )),
-        Code::MissingField => render(in_memory(
-            "places.toml",
-            PLACES.replace("name = \"City\"\n", ""),
-        )),
-        Code::DuplicateId => render(in_memory(
-            "glossary.toml",
-            GLOSSARY.replace("\"tla\"", "\"city\""),
-        )),
-        Code::InvalidId => render(in_memory(
-            "glossary.toml",
-            GLOSSARY.replace("\"tla\"", "\"Three Letters\""),
-        )),
+        Code::Syntax => {
+            render(in_memory("places.toml", PLACES.replace("name = \"City\"", "name = \"City")))
+        }
+        Code::UnknownField => {
+            render(in_memory("places.toml", PLACES.replace("country =", "contry =")))
+        }
+        Code::WrongType => {
+            render(in_memory("places.toml", PLACES.replace("cites = [1]", "cites = \"1\"")))
+        }
+        Code::MissingField => {
+            render(in_memory("places.toml", PLACES.replace("name = \"City\"\n", "")))
+        }
+        Code::DuplicateId => {
+            render(in_memory("glossary.toml", GLOSSARY.replace("\"tla\"", "\"city\"")))
+        }
+        Code::InvalidId => {
+            render(in_memory("glossary.toml", GLOSSARY.replace("\"tla\"", "\"Three Letters\"")))
+        }
         Code::UnknownTarget => render(in_memory(
             "glossary.toml",
             GLOSSARY.replace("see_also = [\"topic\"]", "see_also = [\"topci\"]"),
@@ -69,18 +61,16 @@ fn case(code: Code) -> String {
             "actors.toml",
             ACTORS.replace("affiliation = \"state-a\"", "affiliation = \"city\""),
         )),
-        Code::MissingParagraph => render(in_memory(
-            "places.toml",
-            PLACES.replace("cites = [1]", "cites = [3]"),
-        )),
+        Code::MissingParagraph => {
+            render(in_memory("places.toml", PLACES.replace("cites = [1]", "cites = [3]")))
+        }
         Code::NotVerbatim => render(in_memory(
             "actors.toml",
             ACTORS.replace("text = \"we seek trust\"", "text = \"we want trust\""),
         )),
-        Code::InvalidDate => render(in_memory(
-            "timeline.toml",
-            TIMELINE.replace("2013-04-30", "2013-04-31"),
-        )),
+        Code::InvalidDate => {
+            render(in_memory("timeline.toml", TIMELINE.replace("2013-04-30", "2013-04-31")))
+        }
         Code::PrecisionMismatch => render(in_memory(
             "timeline.toml",
             TIMELINE.replace(
@@ -99,52 +89,39 @@ fn case(code: Code) -> String {
             "timeline.toml",
             TIMELINE.replace("basis = \"stated\"", "basis = \"outside\""),
         )),
-        Code::EmptyField => render(in_memory(
-            "places.toml",
-            PLACES.replace("name = \"City\"", "name = \"\""),
-        )),
+        Code::EmptyField => {
+            render(in_memory("places.toml", PLACES.replace("name = \"City\"", "name = \"\"")))
+        }
         Code::ParagraphNumbering => {
             render(in_memory("source.toml", SOURCE.replace("n = 2", "n = 4")))
         }
-        Code::LocationRange => render(in_memory(
-            "places.toml",
-            PLACES.replace("lat = 50.85", "lat = 150.85"),
-        )),
+        Code::LocationRange => {
+            render(in_memory("places.toml", PLACES.replace("lat = 50.85", "lat = 150.85")))
+        }
         Code::Orphan => render(in_memory(
             "glossary.toml",
             format!(
                 "{GLOSSARY}\n[[term]]\nid = \"lonely\"\nname = \"Lonely\"\nsummary = \"Nothing links here.\"\ncites = [2]\n"
             ),
         )),
-        Code::NoCitation => render(in_memory(
-            "places.toml",
-            PLACES.replace("cites = [1]\n", ""),
-        )),
+        Code::NoCitation => render(in_memory("places.toml", PLACES.replace("cites = [1]\n", ""))),
         Code::ControlCharacters => render(in_memory(
             "places.toml",
             PLACES.replace("Where they meet.", "Where\\u001b[31m they meet.\\u202e"),
         )),
-        Code::TimelineOrder => render(in_memory(
-            "timeline.toml",
-            TIMELINE.replace("2013-03-15", "2013-05-15"),
-        )),
+        Code::TimelineOrder => {
+            render(in_memory("timeline.toml", TIMELINE.replace("2013-03-15", "2013-05-15")))
+        }
         Code::NoKeyPoints => {
             let briefing = BRIEFING[..BRIEFING.find("[[key_point]]").unwrap()].to_owned();
             render(in_memory("briefing.toml", briefing))
         }
         Code::NotUtf8 => on_disk(|dir| {
-            fs::write(
-                dir.join("places.toml"),
-                b"[[place]]\nname = \"Z\xfcrich\"\n",
-            )
-            .unwrap()
+            fs::write(dir.join("places.toml"), b"[[place]]\nname = \"Z\xfcrich\"\n").unwrap()
         }),
         Code::TooLarge => on_disk(|dir| {
             // A sparse file: over the limit without writing 16 MiB.
-            let file = fs::File::options()
-                .write(true)
-                .open(dir.join("source.toml"))
-                .unwrap();
+            let file = fs::File::options().write(true).open(dir.join("source.toml")).unwrap();
             file.set_len(content::load::MAX_FILE_BYTES + 1).unwrap();
         }),
         Code::MissingFile => on_disk(|dir| fs::remove_file(dir.join("glossary.toml")).unwrap()),
@@ -157,9 +134,9 @@ fn case(code: Code) -> String {
         Code::KeyBoundTwice => Keymap::parse("next = [\"j\"]\nprev = [\"j\"]\n", "keymap.toml")
             .unwrap_err()
             .render(false),
-        Code::UnknownKey => Keymap::parse("next = [\"Hyper-j\"]\n", "keymap.toml")
-            .unwrap_err()
-            .render(false),
+        Code::UnknownKey => {
+            Keymap::parse("next = [\"Hyper-j\"]\n", "keymap.toml").unwrap_err().render(false)
+        }
     }
 }
 

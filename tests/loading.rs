@@ -27,17 +27,10 @@ fn the_bundled_briefing_loads_complete() {
     for kind in Kind::ALL {
         assert!(b.count(kind) > 0, "no {kind:?}");
     }
-    for name in [
-        "Anatoly Antonov",
-        "James N. Miller",
-        "Chuck Hagel",
-        "Sergei Lavrov",
-        "Rose Gottemoeller",
-    ] {
-        assert!(
-            b.entities.iter().any(|e| e.name == name),
-            "{name} is missing"
-        );
+    for name in
+        ["Anatoly Antonov", "James N. Miller", "Chuck Hagel", "Sergei Lavrov", "Rose Gottemoeller"]
+    {
+        assert!(b.entities.iter().any(|e| e.name == name), "{name} is missing");
     }
     assert!(b.notices.is_empty(), "{:?}", b.notices);
 }
@@ -51,20 +44,12 @@ fn the_bundled_briefing_links_lavrov_to_missile_defense_to_the_15_march_announce
         .entity(lavrov)
         .relations()
         .into_iter()
-        .chain(
-            b.entity(lavrov)
-                .texts()
-                .flat_map(|t| t.entity_links().collect::<Vec<_>>()),
-        )
+        .chain(b.entity(lavrov).texts().flat_map(|t| t.entity_links().collect::<Vec<_>>()))
         .collect();
     assert!(linked.contains(&missile_defense));
     let announcement = b.backlinks[missile_defense.index()]
         .iter()
-        .find(|e| {
-            b.entity(**e)
-                .date()
-                .is_some_and(|d| d.when() == "15 Mar 2013")
-        })
+        .find(|e| b.entity(**e).date().is_some_and(|d| d.when() == "15 Mar 2013"))
         .copied();
     assert!(
         announcement.is_some(),
@@ -75,11 +60,8 @@ fn the_bundled_briefing_links_lavrov_to_missile_defense_to_the_15_march_announce
 #[test]
 fn the_bundled_timeline_is_in_date_order() {
     let b = bundled();
-    let dates: Vec<_> = b
-        .list(Kind::Event)
-        .iter()
-        .map(|e| b.entity(*e).date().unwrap().sort_key())
-        .collect();
+    let dates: Vec<_> =
+        b.list(Kind::Event).iter().map(|e| b.entity(*e).date().unwrap().sort_key()).collect();
     let mut sorted = dates.clone();
     sorted.sort();
     assert_eq!(dates, sorted);
@@ -124,17 +106,9 @@ fn resolves_links_relations_and_backlinks() {
 #[test]
 fn orders_actors_by_side_and_events_by_date() {
     let b = fixture();
-    let actors: Vec<_> = b
-        .list(Kind::Actor)
-        .iter()
-        .map(|e| b.entity(*e).id.as_str())
-        .collect();
+    let actors: Vec<_> = b.list(Kind::Actor).iter().map(|e| b.entity(*e).id.as_str()).collect();
     assert_eq!(actors, ["alpha", "state-a", "beta", "institute"]);
-    let events: Vec<_> = b
-        .list(Kind::Event)
-        .iter()
-        .map(|e| b.entity(*e).id.as_str())
-        .collect();
+    let events: Vec<_> = b.list(Kind::Event).iter().map(|e| b.entity(*e).id.as_str()).collect();
     assert_eq!(events, ["announcement", "meeting"]);
 }
 
@@ -147,105 +121,62 @@ fn malformed_toml_names_file_line_and_column() {
 #[test]
 fn an_unknown_field_is_rejected_with_its_place() {
     let text = errors("places.toml", &PLACES.replace("country =", "contry ="));
-    assert_has(
-        &text,
-        &[
-            "unknown field `contry`",
-            "test/places.toml:4:1",
-            "docs/FORMAT.md",
-        ],
-    );
+    assert_has(&text, &["unknown field `contry`", "test/places.toml:4:1", "docs/FORMAT.md"]);
 }
 
 #[test]
 fn a_wrong_type_is_rejected() {
-    let text = errors(
-        "places.toml",
-        &PLACES.replace("cites = [1]", "cites = \"one\""),
-    );
+    let text = errors("places.toml", &PLACES.replace("cites = [1]", "cites = \"one\""));
     assert_has(&text, &["error[E0003]:", "test/places.toml:7:9"]);
 }
 
 #[test]
 fn a_duplicate_id_points_at_both_definitions() {
-    let text = errors(
-        "glossary.toml",
-        &GLOSSARY.replace("id = \"tla\"", "id = \"city\""),
-    );
+    let text = errors("glossary.toml", &GLOSSARY.replace("id = \"tla\"", "id = \"city\""));
     assert_has(
         &text,
-        &[
-            "duplicate id 'city'",
-            "test/glossary.toml:2:6",
-            "first defined at test/places.toml:2:6",
-        ],
+        &["duplicate id 'city'", "test/glossary.toml:2:6", "first defined at test/places.toml:2:6"],
     );
 }
 
 #[test]
 fn an_unknown_link_in_text_is_caught_with_a_suggestion() {
-    let text = errors(
-        "places.toml",
-        &PLACES.replace("Where they meet.", "Where [[alpah]] meets."),
-    );
+    let text = errors("places.toml", &PLACES.replace("Where they meet.", "Where [[alpah]] meets."));
     assert_has(
         &text,
-        &[
-            "unknown link target 'alpah'",
-            "test/places.toml:6:20",
-            "did you mean 'alpha'?",
-        ],
+        &["unknown link target 'alpah'", "test/places.toml:6:20", "did you mean 'alpha'?"],
     );
 }
 
 #[test]
 fn an_unknown_relation_target_is_caught() {
-    let text = errors(
-        "timeline.toml",
-        &TIMELINE.replace("places = [\"city\"]", "places = [\"town\"]"),
-    );
-    assert_has(
-        &text,
-        &["unknown link target 'town'", "test/timeline.toml:14:11"],
-    );
+    let text =
+        errors("timeline.toml", &TIMELINE.replace("places = [\"city\"]", "places = [\"town\"]"));
+    assert_has(&text, &["unknown link target 'town'", "test/timeline.toml:14:11"]);
 }
 
 #[test]
 fn a_relation_to_the_wrong_kind_is_caught() {
-    let text = errors(
-        "timeline.toml",
-        &TIMELINE.replace("places = [\"city\"]", "places = [\"alpha\"]"),
-    );
+    let text =
+        errors("timeline.toml", &TIMELINE.replace("places = [\"city\"]", "places = [\"alpha\"]"));
     assert_has(&text, &["'alpha' is an actor, but `places` takes places"]);
 }
 
 #[test]
 fn a_citation_of_a_missing_paragraph_is_caught() {
     let text = errors("places.toml", &PLACES.replace("cites = [1]", "cites = [9]"));
-    assert_has(
-        &text,
-        &[
-            "there is no paragraph 9",
-            "the source has paragraphs 1 to 2",
-        ],
-    );
+    assert_has(&text, &["there is no paragraph 9", "the source has paragraphs 1 to 2"]);
 }
 
 #[test]
 fn a_quote_must_be_in_its_paragraph_as_written() {
-    let text = errors(
-        "actors.toml",
-        &ACTORS.replace("we seek trust", "we want trust"),
-    );
+    let text = errors("actors.toml", &ACTORS.replace("we seek trust", "we want trust"));
     assert_has(&text, &["this quote is not in ¶2 as written"]);
 }
 
 #[test]
 fn invalid_dates_precisions_and_ranges_are_caught() {
-    let text = errors(
-        "timeline.toml",
-        &TIMELINE.replace("2013-04-30", "2013-02-30"),
-    );
+    let text = errors("timeline.toml", &TIMELINE.replace("2013-04-30", "2013-02-30"));
     assert_has(&text, &["'2013-02-30' is not a date: Feb 2013 has 28 days"]);
     let text = errors(
         "timeline.toml",
@@ -257,19 +188,12 @@ fn invalid_dates_precisions_and_ranges_are_caught() {
     assert_has(&text, &["precision does not match the date '2013-03'"]);
     let text = errors(
         "timeline.toml",
-        &TIMELINE.replace(
-            "start = \"2013-03-15\",",
-            "start = \"2013-03-15\", end = \"2013-03-01\",",
-        ),
+        &TIMELINE
+            .replace("start = \"2013-03-15\",", "start = \"2013-03-15\", end = \"2013-03-01\","),
     );
-    assert_has(
-        &text,
-        &["the end date 1 Mar 2013 is before the start date 15 Mar 2013"],
-    );
-    let text = errors(
-        "timeline.toml",
-        &TIMELINE.replace("basis = \"stated\"", "basis = \"outside\""),
-    );
+    assert_has(&text, &["the end date 1 Mar 2013 is before the start date 15 Mar 2013"]);
+    let text =
+        errors("timeline.toml", &TIMELINE.replace("basis = \"stated\"", "basis = \"outside\""));
     assert_has(&text, &["a date from an outside source must name it"]);
     let text = errors(
         "timeline.toml",
@@ -283,15 +207,9 @@ fn invalid_dates_precisions_and_ranges_are_caught() {
 
 #[test]
 fn empty_required_fields_are_errors_and_uncited_entities_warnings() {
-    let text = errors(
-        "places.toml",
-        &PLACES.replace("name = \"City\"", "name = \"  \""),
-    );
+    let text = errors("places.toml", &PLACES.replace("name = \"City\"", "name = \"  \""));
     assert_has(&text, &["empty `name`"]);
-    let report = content::check(&files_with(
-        "places.toml",
-        &PLACES.replace("cites = [1]\n", ""),
-    ));
+    let report = content::check(&files_with("places.toml", &PLACES.replace("cites = [1]\n", "")));
     assert_eq!(report.errors(), 0);
     assert_has(
         &report.render(false),
@@ -318,18 +236,12 @@ fn every_problem_is_reported_not_only_the_first() {
 fn control_characters_never_reach_the_reader() {
     let files = files_with(
         "places.toml",
-        &PLACES.replace(
-            "Where they meet.",
-            "Where\\u001b[2J they\\u202e meet.\\u0007",
-        ),
+        &PLACES.replace("Where they meet.", "Where\\u001b[2J they\\u202e meet.\\u0007"),
     );
     let b = content::load(&files).unwrap();
     let city = b.entity(b.lookup("city").unwrap());
     assert_eq!(city.summary.plain(), "Where[2J they meet.");
-    assert_eq!(
-        b.notices,
-        vec!["places.toml:6:11: removed 3 control characters".to_owned()]
-    );
+    assert_eq!(b.notices, vec!["places.toml:6:11: removed 3 control characters".to_owned()]);
 }
 
 mod directories {
@@ -356,13 +268,7 @@ mod directories {
         write_fixture(dir.path());
         fs::remove_file(dir.path().join("glossary.toml")).unwrap();
         let text = content::read_dir(dir.path()).unwrap_err().render(false);
-        assert_has(
-            &text,
-            &[
-                "missing section file glossary.toml",
-                "it may hold no entries",
-            ],
-        );
+        assert_has(&text, &["missing section file glossary.toml", "it may hold no entries"]);
     }
 
     #[test]
@@ -370,14 +276,10 @@ mod directories {
         let dir = tempfile::tempdir().unwrap();
         let text = content::read_dir(dir.path()).unwrap_err().render(false);
         assert_has(&text, &["is not a briefing: it has no briefing.toml"]);
-        let text = content::read_dir(&dir.path().join("nope"))
-            .unwrap_err()
-            .render(false);
+        let text = content::read_dir(&dir.path().join("nope")).unwrap_err().render(false);
         assert_has(&text, &["does not exist"]);
         fs::write(dir.path().join("file"), "x").unwrap();
-        let text = content::read_dir(&dir.path().join("file"))
-            .unwrap_err()
-            .render(false);
+        let text = content::read_dir(&dir.path().join("file")).unwrap_err().render(false);
         assert_has(&text, &["is not a directory"]);
     }
 
@@ -387,10 +289,7 @@ mod directories {
         write_fixture(dir.path());
         fs::write(dir.path().join("places.toml"), b"name = \"\xff\"").unwrap();
         let text = content::read_dir(dir.path()).unwrap_err().render(false);
-        assert_has(
-            &text,
-            &["places.toml is not UTF-8 text (invalid byte at offset 8)"],
-        );
+        assert_has(&text, &["places.toml is not UTF-8 text (invalid byte at offset 8)"]);
     }
 }
 

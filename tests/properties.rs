@@ -33,11 +33,7 @@ fn assert_in_bounds(app: &App) {
     let view = app.view();
     if let Some(kind) = app.tab.kind() {
         let len = app.briefing.count(kind);
-        assert!(
-            view.selected < len.max(1),
-            "selection {} of {len}",
-            view.selected
-        );
+        assert!(view.selected < len.max(1), "selection {} of {len}", view.selected);
     }
     if let Some((column, link)) = view.link {
         let wrapped = app.wrapped(column).expect("a focused link's column exists");

@@ -14,11 +14,7 @@ fn the_readme_lists_every_key_as_the_keymap_binds_it() {
     let end = readme.find(END).expect("README has a keys:end marker");
     let table = Keymap::default_keys().markdown();
     if std::env::var_os("BRIEFING_WRITE_README").is_some() {
-        std::fs::write(
-            path,
-            format!("{}{table}{}", &readme[..start], &readme[end..]),
-        )
-        .unwrap();
+        std::fs::write(path, format!("{}{table}{}", &readme[..start], &readme[end..])).unwrap();
         return;
     }
     assert_eq!(

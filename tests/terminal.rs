@@ -11,6 +11,10 @@ use std::time::{Duration, Instant};
 const WAIT: Duration = Duration::from_secs(20);
 
 struct Session {
+    /// The session's own XDG state and config directories, so no test reads or writes a
+    /// person's real ones.
+    #[allow(dead_code)]
+    home: tempfile::TempDir,
     master: Box<dyn MasterPty + Send>,
     writer: Box<dyn Write + Send>,
     child: Box<dyn Child + Send + Sync>,
@@ -20,26 +24,23 @@ struct Session {
 
 impl Session {
     fn start(args: &[&str], cols: u16, rows: u16) -> Session {
+        Session::start_in(tempfile::tempdir().unwrap(), args, cols, rows)
+    }
+
+    fn start_in(home: tempfile::TempDir, args: &[&str], cols: u16, rows: u16) -> Session {
         let pty = native_pty_system()
-            .openpty(PtySize {
-                rows,
-                cols,
-                pixel_width: 0,
-                pixel_height: 0,
-            })
+            .openpty(PtySize { rows, cols, pixel_width: 0, pixel_height: 0 })
             .unwrap();
         let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_briefing"));
         command.args(args);
         // From a directory with no content in it: the bundled briefing is in the binary.
         command.cwd(std::env::temp_dir());
         command.env("TERM", "xterm-256color");
+        command.env("XDG_STATE_HOME", home.path().join("state"));
+        command.env("XDG_CONFIG_HOME", home.path().join("config"));
         let child = pty.slave.spawn_command(command).unwrap();
         drop(pty.slave);
-        let screen = Arc::new(Mutex::new(vt100::Parser::new(
-            nonzero(rows),
-            nonzero(cols),
-            0,
-        )));
+        let screen = Arc::new(Mutex::new(vt100::Parser::new(nonzero(rows), nonzero(cols), 0)));
         let raw = Arc::new(Mutex::new(Vec::new()));
         let mut reader = pty.master.try_clone_reader().unwrap();
         let (s, r) = (Arc::clone(&screen), Arc::clone(&raw));
@@ -55,28 +56,12 @@ impl Session {
             }
         });
         let writer = pty.master.take_writer().unwrap();
-        Session {
-            master: pty.master,
-            writer,
-            child,
-            screen,
-            raw,
-        }
+        Session { home, master: pty.master, writer, child, screen, raw }
     }
 
     fn resize(&mut self, cols: u16, rows: u16) {
-        self.screen
-            .lock()
-            .unwrap()
-            .set_size(nonzero(rows), nonzero(cols));
-        self.master
-            .resize(PtySize {
-                rows,
-                cols,
-                pixel_width: 0,
-                pixel_height: 0,
-            })
-            .unwrap();
+        self.screen.lock().unwrap().set_size(nonzero(rows), nonzero(cols));
+        self.master.resize(PtySize { rows, cols, pixel_width: 0, pixel_height: 0 }).unwrap();
     }
 
     fn text(&self) -> String {
@@ -126,11 +111,7 @@ impl Session {
             if let Some(status) = self.child.try_wait().unwrap() {
                 break status;
             }
-            assert!(
-                start.elapsed() < WAIT,
-                "the reader did not exit; screen:\n{}",
-                self.text()
-            );
+            assert!(start.elapsed() < WAIT, "the reader did not exit; screen:\n{}", self.text());
             std::thread::sleep(Duration::from_millis(20));
         };
         // Let the reader thread take in the last bytes.
@@ -146,20 +127,10 @@ fn nonzero(n: u16) -> std::num::NonZeroU16 {
 
 fn assert_restored(raw: &[u8], screen: &vt100::Parser) {
     let text = String::from_utf8_lossy(raw);
-    let entered = text
-        .rfind("\x1b[?1049h")
-        .expect("the reader used the alternate screen");
-    let left = text
-        .rfind("\x1b[?1049l")
-        .expect("the reader left the alternate screen");
-    assert!(
-        left > entered,
-        "left the alternate screen before entering it"
-    );
-    assert!(
-        !screen.screen().alternate_screen(),
-        "still on the alternate screen"
-    );
+    let entered = text.rfind("\x1b[?1049h").expect("the reader used the alternate screen");
+    let left = text.rfind("\x1b[?1049l").expect("the reader left the alternate screen");
+    assert!(left > entered, "left the alternate screen before entering it");
+    assert!(!screen.screen().alternate_screen(), "still on the alternate screen");
     assert!(!screen.screen().hide_cursor(), "the cursor is still hidden");
 }
 
@@ -170,9 +141,7 @@ fn open_an_actor_follow_a_link_go_back_and_quit() {
     s.press("2", "Actors");
     // Down to Sergei Lavrov, then into his detail.
     for _ in 0..10 {
-        if s.text()
-            .contains("Foreign Minister of the Russian Federation")
-        {
+        if s.text().contains("Foreign Minister of the Russian Federation") {
             break;
         }
         s.send("j");
@@ -188,11 +157,7 @@ fn open_an_actor_follow_a_link_go_back_and_quit() {
             break;
         }
     }
-    assert!(
-        s.status_line().contains("→ issue Missile defense"),
-        "{}",
-        s.text()
-    );
+    assert!(s.status_line().contains("→ issue Missile defense"), "{}", s.text());
     s.press("\r", "Sergei Lavrov › Missile defense");
     s.wait_for("Actors involved");
     // Backspace goes back to Lavrov, with the trail shortened.
@@ -202,10 +167,7 @@ fn open_an_actor_follow_a_link_go_back_and_quit() {
         std::thread::sleep(Duration::from_millis(20));
     }
     s.wait_for("Foreign Minister of the Russian Federation");
-    assert!(
-        s.status_line().contains("→ issue Missile defense"),
-        "the focused link came back too"
-    );
+    assert!(s.status_line().contains("→ issue Missile defense"), "the focused link came back too");
     s.quit_and_check_restored("q");
 }
 
@@ -238,11 +200,8 @@ fn a_wider_terminal_adds_the_related_column_and_keeps_the_selection() {
 #[test]
 fn a_broken_briefing_is_explained_before_the_terminal_is_touched() {
     let dir = tempfile::tempdir().unwrap();
-    for (name, text) in common::files_with(
-        "places.toml",
-        &common::PLACES.replace("country =", "contry ="),
-    )
-    .texts
+    for (name, text) in
+        common::files_with("places.toml", &common::PLACES.replace("country =", "contry =")).texts
     {
         std::fs::write(dir.path().join(name), text).unwrap();
     }
@@ -252,10 +211,7 @@ fn a_broken_briefing_is_explained_before_the_terminal_is_touched() {
     assert_eq!(code, 1);
     let text = String::from_utf8_lossy(&raw);
     assert!(text.contains("places.toml:4:1"), "{text}");
-    assert!(
-        !text.contains("\x1b[?1049h"),
-        "the alternate screen was entered"
-    );
+    assert!(!text.contains("\x1b[?1049h"), "the alternate screen was entered");
 }
 
 #[test]
@@ -295,27 +251,17 @@ fn live_reload_shows_a_change_keeps_the_last_good_version_on_a_break_and_clears_
     save(&places, &common::PLACES.replace("country =", "contry ="));
     s.wait_for("Not reloaded: 1 error");
     s.wait_for("unknown field `contry`");
-    assert!(
-        s.text().contains("Retitled briefing"),
-        "the last good version stays on screen"
-    );
+    assert!(s.text().contains("Retitled briefing"), "the last good version stays on screen");
     s.press("e", "Problems");
     s.send("\x1b");
     std::thread::sleep(Duration::from_millis(200));
 
-    save(
-        &places,
-        &common::PLACES.replace("Where they meet.", "Where they met."),
-    );
+    save(&places, &common::PLACES.replace("Where they meet.", "Where they met."));
     let start = Instant::now();
     while s.text().contains("Not reloaded") && start.elapsed() < WAIT {
         std::thread::sleep(Duration::from_millis(20));
     }
-    assert!(
-        !s.text().contains("Not reloaded"),
-        "the banner stayed:\n{}",
-        s.text()
-    );
+    assert!(!s.text().contains("Not reloaded"), "the banner stayed:\n{}", s.text());
     s.press("5", "Where they met.");
     s.quit_and_check_restored("q");
 }
@@ -328,10 +274,7 @@ fn no_watch_leaves_the_briefing_as_it_was_opened() {
     }
     let mut s = Session::start(&["--no-watch", dir.path().to_str().unwrap()], 90, 24);
     s.wait_for("Test briefing");
-    save(
-        &dir.path().join("briefing.toml"),
-        &common::BRIEFING.replace("Test briefing", "Retitled"),
-    );
+    save(&dir.path().join("briefing.toml"), &common::BRIEFING.replace("Test briefing", "Retitled"));
     std::thread::sleep(Duration::from_millis(800));
     s.press("j", "Test briefing");
     assert!(!s.text().contains("Retitled"));

@@ -41,11 +41,7 @@ fn follow_a_link_then_back_restores_the_exact_place_and_forward_returns() {
     assert_eq!(app.history.back.len(), 1);
 
     app.update(Action::Back);
-    assert_eq!(
-        app.here(),
-        before,
-        "back must restore pane, selection, scroll and focused link"
-    );
+    assert_eq!(app.here(), before, "back must restore pane, selection, scroll and focused link");
 
     app.update(Action::Forward);
     assert_eq!(app.tab, Tab::Issues);
@@ -71,10 +67,7 @@ fn from_lavrov_to_missile_defense_to_the_15_march_announcement_and_back_twice() 
     assert_eq!(app.tab, Tab::Timeline);
     app.update(Action::Back);
     app.update(Action::Back);
-    assert_eq!(
-        app.selected_entity(Tab::Actors),
-        app.briefing.lookup("lavrov")
-    );
+    assert_eq!(app.selected_entity(Tab::Actors), app.briefing.lookup("lavrov"));
     assert_eq!(app.tab, Tab::Actors);
 }
 
@@ -118,11 +111,7 @@ fn tab_cycles_through_links_and_wraps_around() {
     }
     assert_eq!(app.view().link, Some(first), "Tab wraps to the first link");
     app.update(Action::PrevLink);
-    assert_eq!(
-        app.view().link,
-        Some((Column::Main, count - 1)),
-        "Shift-Tab wraps to the last"
-    );
+    assert_eq!(app.view().link, Some((Column::Main, count - 1)), "Shift-Tab wraps to the last");
 }
 
 #[test]
@@ -133,9 +122,7 @@ fn a_citation_opens_the_source_at_its_paragraph_highlighted() {
     while !matches!(app.focused_target(), Some(Target::Paragraph(_))) {
         app.update(Action::NextLink);
     }
-    let Some(Target::Paragraph(n)) = app.focused_target() else {
-        unreachable!()
-    };
+    let Some(Target::Paragraph(n)) = app.focused_target() else { unreachable!() };
     app.update(Action::Follow);
     assert_eq!(app.tab, Tab::Source);
     assert_eq!(app.view().highlight, Some(n));
@@ -191,12 +178,7 @@ fn an_outside_address_is_shown_not_opened() {
     let mut app = app(fixture(), 80, 24);
     app.go(Target::External("https://example.org".into()));
     assert_eq!(app.tab, Tab::Summary);
-    assert!(
-        app.status
-            .as_deref()
-            .unwrap()
-            .contains("https://example.org")
-    );
+    assert!(app.status.as_deref().unwrap().contains("https://example.org"));
 }
 
 #[test]
@@ -214,9 +196,7 @@ fn help_opens_scrolls_closes_and_q_quits() {
     app.update(Action::Help);
     assert_eq!(app.overlay, Some(Overlay::Help { scroll: 0 }));
     app.update(Action::Last);
-    let Some(Overlay::Help { scroll }) = app.overlay else {
-        panic!()
-    };
+    let Some(Overlay::Help { scroll }) = app.overlay else { panic!() };
     assert!(scroll < 100, "help scroll is clamped");
     app.update(Action::Close);
     assert_eq!(app.overlay, None);
@@ -254,10 +234,7 @@ fn a_reload_keeps_the_selected_entity_by_id_even_when_the_list_changes() {
     );
     let new = briefing::content::load(&files_with("actors.toml", &actors)).unwrap();
     app.reload(Ok(new));
-    assert_eq!(
-        app.selected_entity(Tab::Actors),
-        app.briefing.lookup("beta")
-    );
+    assert_eq!(app.selected_entity(Tab::Actors), app.briefing.lookup("beta"));
     assert_eq!(app.view().focus, Focus::Detail);
     assert_eq!(app.status.as_deref(), Some("Reloaded"));
 }
@@ -281,8 +258,5 @@ fn a_reload_with_errors_keeps_the_last_good_version_until_fixed() {
     let fixed = briefing::content::load(&files_with("", ""));
     app.reload(fixed);
     assert!(app.problems.is_none());
-    assert_eq!(
-        app.status.as_deref(),
-        Some("Reloaded: the problems are fixed")
-    );
+    assert_eq!(app.status.as_deref(), Some("Reloaded: the problems are fixed"));
 }

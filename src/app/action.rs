@@ -26,6 +26,19 @@ pub enum Action {
     Follow,
     Back,
     Forward,
+    Find,
+    NextMatch,
+    PrevMatch,
+    Search,
+    Palette,
+    Hints,
+    HintsBeside,
+    TogglePeek,
+    FilterByActor,
+    Bookmark,
+    Bookmarks,
+    Copy,
+    ToggleMouse,
     Help,
     ShowProblems,
     Close,
@@ -38,22 +51,21 @@ pub enum Section {
     Panes,
     Move,
     Links,
+    Find,
+    Keep,
     Other,
 }
 
 impl Section {
-    pub const ALL: [Section; 4] = [
-        Section::Panes,
-        Section::Move,
-        Section::Links,
-        Section::Other,
-    ];
+    pub const ALL: [Section; 4] = [Section::Panes, Section::Move, Section::Links, Section::Other];
 
     pub fn title(self) -> &'static str {
         match self {
             Section::Panes => "Panes",
             Section::Move => "Moving",
             Section::Links => "Links and history",
+            Section::Find => "Finding",
+            Section::Keep => "Keeping your place",
             Section::Other => "Other",
         }
     }
@@ -61,7 +73,7 @@ impl Section {
 
 impl Action {
     /// Every action in the order the help overlay lists them.
-    pub const ALL: [Action; 24] = [
+    pub const ALL: [Action; 37] = [
         Action::ShowSummary,
         Action::ShowActors,
         Action::ShowIssues,
@@ -82,6 +94,19 @@ impl Action {
         Action::Follow,
         Action::Back,
         Action::Forward,
+        Action::Find,
+        Action::NextMatch,
+        Action::PrevMatch,
+        Action::Search,
+        Action::Palette,
+        Action::Hints,
+        Action::HintsBeside,
+        Action::TogglePeek,
+        Action::FilterByActor,
+        Action::Bookmark,
+        Action::Bookmarks,
+        Action::Copy,
+        Action::ToggleMouse,
         Action::Help,
         Action::ShowProblems,
         Action::Close,
@@ -109,7 +134,11 @@ impl Action {
                 Section::Move
             }
             NextLink | PrevLink | Follow | Back | Forward => Section::Links,
-            Help | ShowProblems | Close | Quit => Section::Other,
+            Find | NextMatch | PrevMatch | Search | Palette | Hints | HintsBeside | TogglePeek => {
+                Section::Find
+            }
+            FilterByActor | Bookmark | Bookmarks | Copy => Section::Keep,
+            ToggleMouse | Help | ShowProblems | Close | Quit => Section::Other,
         }
     }
 
@@ -136,9 +165,22 @@ impl Action {
             Follow => "Follow the focused link, or open the selected item",
             Back => "Back to where you were",
             Forward => "Forward again",
+            Find => "Search the text on screen",
+            NextMatch => "Next match",
+            PrevMatch => "Previous match",
+            Search => "Search the whole briefing",
+            Palette => "Jump to any entity by name",
+            Hints => "Label the links on screen; type a label to follow it",
+            HintsBeside => "Label the links; open the chosen one beside this item",
+            TogglePeek => "Show or hide the card about the focused link",
+            FilterByActor => "Narrow Timeline and Issues to the selected actor",
+            Bookmark => "Bookmark this item, or remove the bookmark",
+            Bookmarks => "List the bookmarks",
+            Copy => "Copy this item as a reference with its citation",
+            ToggleMouse => "Turn mouse capture on or off",
             Help => "Show or hide this help",
             ShowProblems => "Show every problem of a reload that failed",
-            Close => "Close the help, or return to the list",
+            Close => "Close, clear the search or filter, or return to the list",
             Quit => "Quit",
         }
     }

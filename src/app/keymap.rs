@@ -156,11 +156,7 @@ impl Keymap {
     }
 
     pub fn keys_for(&self, action: Action) -> &[String] {
-        self.bindings
-            .iter()
-            .find(|(a, _)| *a == action)
-            .map(|(_, k)| k.as_slice())
-            .unwrap_or(&[])
+        self.bindings.iter().find(|(a, _)| *a == action).map(|(_, k)| k.as_slice()).unwrap_or(&[])
     }
 
     /// The help's content: each section with its (keys, description) rows.
@@ -229,18 +225,12 @@ mod tests {
             keymap.action(press(KeyCode::Char('c'), KeyModifiers::CONTROL)),
             Some(Action::Quit)
         );
-        assert_eq!(
-            keymap.action(press(KeyCode::Left, KeyModifiers::ALT)),
-            Some(Action::Back)
-        );
+        assert_eq!(keymap.action(press(KeyCode::Left, KeyModifiers::ALT)), Some(Action::Back));
         assert_eq!(
             keymap.action(press(KeyCode::Left, KeyModifiers::NONE)),
             Some(Action::FocusList)
         );
-        assert_eq!(
-            keymap.action(press(KeyCode::Char('x'), KeyModifiers::NONE)),
-            None
-        );
+        assert_eq!(keymap.action(press(KeyCode::Char('x'), KeyModifiers::NONE)), None);
     }
 
     #[test]
@@ -255,11 +245,7 @@ mod tests {
     #[test]
     fn rejects_unknown_actions_and_keys() {
         let err = Keymap::parse("nxt = [\"j\"]\n", "keys.toml").unwrap_err();
-        assert!(
-            err.render(false).contains("unknown variant"),
-            "{}",
-            err.render(false)
-        );
+        assert!(err.render(false).contains("unknown variant"), "{}", err.render(false));
         let err = Keymap::parse("next = [\"Hyper-j\"]\n", "keys.toml").unwrap_err();
         assert!(err.render(false).contains("is not a key"));
     }

@@ -1,14 +1,18 @@
 //! The reader's state: which pane, what is selected and scrolled in each, the history of
 //! places, and the wrapped pages for the current width.
 
+use super::find::Find;
+use super::hints::Hints;
 use super::history::History;
 use super::keymap::Keymap;
 use crate::content::{Briefing, EntityId, Kind, Report};
 use crate::document::wrap::Anchor;
 use crate::document::{self, Doc, Wrapped};
+use crate::search::index::{Hit, SearchIndex};
+use crate::search::palette::Palette;
 use crate::ui::layout::Areas;
 use ratatui::layout::Rect;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -46,10 +50,7 @@ impl Tab {
     }
 
     pub fn index(self) -> usize {
-        Tab::ALL
-            .iter()
-            .position(|t| *t == self)
-            .expect("every tab is in ALL")
+        Tab::ALL.iter().position(|t| *t == self).expect("every tab is in ALL")
     }
 
     /// The kind of entity the pane lists; prose panes list none.
@@ -109,6 +110,8 @@ pub struct View {
     /// The words at the top of each column, kept while the reader only resizes, so that any
     /// number of resizes returns to the same words rather than drifting row by row.
     pub anchors: [Option<Anchor>; 2],
+    /// An entity opened beside the selection (`F`), shown in the related column.
+    pub beside: Option<EntityId>,
 }
 
 /// A place in the reader: a pane and where in it.
@@ -116,9 +119,11 @@ pub struct View {
 pub struct Place {
     pub tab: Tab,
     pub view: View,
+    /// The selected entity itself, which outlives its position when a list changes.
+    pub entity: Option<EntityId>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Overlay {
     Help {
         scroll: usize,
@@ -127,6 +132,32 @@ pub enum Overlay {
     Problems {
         scroll: usize,
     },
+    /// `s`: the whole briefing searched as you type.
+    Search {
+        input: String,
+        hits: Vec<Hit>,
+        total: usize,
+        selected: usize,
+    },
+    /// Ctrl-K or `:`: jump to any entity by name.
+    Palette {
+        input: String,
+        results: Vec<EntityId>,
+        selected: usize,
+    },
+    /// `'`: the bookmarked entities.
+    Bookmarks {
+        selected: usize,
+    },
+}
+
+/// Something for the terminal to do that is not drawing: `update` asks, the event loop does.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Effect {
+    /// Put text on the clipboard through the terminal (OSC 52).
+    Copy(String),
+    /// Start or stop capturing the mouse.
+    Mouse(bool),
 }
 
 /// A page of text the reader can show.
@@ -169,38 +200,49 @@ pub struct App {
     pub size: Rect,
     pub quit: bool,
     /// For each pane, its list rows (with headings) and the row of each item; built at load.
+    /// For each pane, the entities its list shows: all of its kind, or those the actor
+    /// filter lets through.
+    pub items: [Vec<EntityId>; 7],
     pub lists: [Vec<ListRow>; 7],
     pub item_rows: [Vec<usize>; 7],
+    /// `a`: the actor whose events and issues the Timeline and Issues panes are narrowed to.
+    pub filter: Option<EntityId>,
+    /// `/`: the search in the text on screen, and the query being typed, if it is.
+    pub find: Option<Find>,
+    pub prompt: Option<String>,
+    /// `f` or `F`: the labels on the links on screen, while the reader types one.
+    pub hints: Option<Hints>,
+    /// Whether a card describes the focused link's target.
+    pub peek: bool,
+    pub mouse: bool,
+    /// Entities the reader has opened, marked in the lists.
+    pub seen: HashSet<EntityId>,
+    pub bookmarks: Vec<EntityId>,
+    pub effects: Vec<Effect>,
+    pub index: SearchIndex,
+    pub palette: Palette,
     /// The problems of the last reload that failed; the briefing on screen is the last good
     /// one until the files are fixed.
     pub problems: Option<Report>,
     pub(super) wrapped: HashMap<(Page, u16), Rc<Wrapped>>,
 }
 
-/// For each pane, its list rows (with side headings on the Actors pane) and the row of each
-/// item.
-pub(super) fn list_rows(briefing: &Briefing) -> ([Vec<ListRow>; 7], [Vec<usize>; 7]) {
-    let mut lists: [Vec<ListRow>; 7] = Default::default();
-    let mut item_rows: [Vec<usize>; 7] = Default::default();
-    for tab in Tab::ALL {
-        let Some(kind) = tab.kind() else { continue };
-        let mut rows = Vec::new();
-        let mut items = Vec::new();
-        let mut last_side = None;
-        for (i, id) in briefing.list(kind).iter().enumerate() {
-            if let crate::content::Details::Actor { side, .. } = briefing.entity(*id).details
-                && last_side != Some(side)
-            {
-                rows.push(ListRow::Heading(side.label()));
-                last_side = Some(side);
-            }
-            items.push(rows.len());
-            rows.push(ListRow::Item(i));
+/// A pane's list rows (with side headings on the Actors pane) and the row of each item.
+pub(super) fn list_rows(briefing: &Briefing, items: &[EntityId]) -> (Vec<ListRow>, Vec<usize>) {
+    let mut rows = Vec::new();
+    let mut item_rows = Vec::new();
+    let mut last_side = None;
+    for (i, id) in items.iter().enumerate() {
+        if let crate::content::Details::Actor { side, .. } = briefing.entity(*id).details
+            && last_side != Some(side)
+        {
+            rows.push(ListRow::Heading(side.label()));
+            last_side = Some(side);
         }
-        lists[tab.index()] = rows;
-        item_rows[tab.index()] = items;
+        item_rows.push(rows.len());
+        rows.push(ListRow::Item(i));
     }
-    (lists, item_rows)
+    (rows, item_rows)
 }
 
 /// Pages wrapped for other widths are dropped past this many, so a long session's memory
@@ -209,7 +251,6 @@ const CACHE_LIMIT: usize = 256;
 
 impl App {
     pub fn new(briefing: Briefing, keymap: Keymap) -> App {
-        let (lists, item_rows) = list_rows(&briefing);
         let status = match briefing.notices.len() {
             0 => None,
             n => Some(format!(
@@ -217,7 +258,9 @@ impl App {
                 if n == 1 { "" } else { "s" }
             )),
         };
-        App {
+        let index = SearchIndex::build(&briefing);
+        let palette = Palette::build(&briefing);
+        let mut app = App {
             briefing,
             keymap,
             tab: Tab::Summary,
@@ -227,11 +270,25 @@ impl App {
             status,
             size: Rect::new(0, 0, 80, 24),
             quit: false,
-            lists,
-            item_rows,
+            items: Default::default(),
+            lists: Default::default(),
+            item_rows: Default::default(),
+            filter: None,
+            find: None,
+            prompt: None,
+            hints: None,
+            peek: true,
+            mouse: false,
+            seen: HashSet::new(),
+            bookmarks: Vec::new(),
+            effects: Vec::new(),
+            index,
+            palette,
             problems: None,
             wrapped: HashMap::new(),
-        }
+        };
+        app.rebuild_lists();
+        app
     }
 
     pub fn view(&self) -> &View {
@@ -252,15 +309,23 @@ impl App {
     }
 
     pub fn list_len(&self, tab: Tab) -> usize {
-        tab.kind().map_or(0, |k| self.briefing.count(k))
+        self.items[tab.index()].len()
     }
 
     pub fn selected_entity(&self, tab: Tab) -> Option<EntityId> {
-        let kind = tab.kind()?;
-        self.briefing
-            .list(kind)
-            .get(self.views[tab.index()].selected)
-            .copied()
+        self.items[tab.index()].get(self.views[tab.index()].selected).copied()
+    }
+
+    /// Where an entity stands in a pane's list, if the list shows it.
+    pub fn position_in(&self, tab: Tab, id: EntityId) -> Option<usize> {
+        let items = &self.items[tab.index()];
+        let all = tab.kind().map_or(0, |k| self.briefing.count(k));
+        if items.len() == all {
+            // Unfiltered: the position indexed at load.
+            Some(self.briefing.position(id)).filter(|p| items.get(*p) == Some(&id))
+        } else {
+            items.iter().position(|e| *e == id)
+        }
     }
 
     /// The page in the main column of the current pane.
@@ -277,6 +342,9 @@ impl App {
 
     pub fn side_page(&self) -> Option<Page> {
         self.areas().side?;
+        if let Some(beside) = self.view().beside {
+            return Some(Page::Detail(beside, true));
+        }
         self.selected_entity(self.tab).map(Page::Related)
     }
 
@@ -320,6 +388,7 @@ impl App {
             let wrapped = Rc::new(document::wrap(&page.doc(&self.briefing), area.width));
             self.wrapped.insert((page, area.width), wrapped);
         }
+        self.refresh_find();
     }
 
     /// How to name a place in the trail.
@@ -330,20 +399,17 @@ impl App {
                 Some(n) => format!("Source ¶{n}"),
                 None => "Source".to_owned(),
             },
-            tab => {
-                let kind = tab.kind().expect("entity panes have a kind");
-                match self.briefing.list(kind).get(place.view.selected) {
-                    Some(id) => self.briefing.entity(*id).name.clone(),
-                    None => tab.title().to_owned(),
-                }
-            }
+            tab => match place
+                .entity
+                .or_else(|| self.items[tab.index()].get(place.view.selected).copied())
+            {
+                Some(id) => self.briefing.entity(id).name.clone(),
+                None => tab.title().to_owned(),
+            },
         }
     }
 
     pub fn here(&self) -> Place {
-        Place {
-            tab: self.tab,
-            view: self.view().clone(),
-        }
+        Place { tab: self.tab, view: self.view().clone(), entity: self.selected_entity(self.tab) }
     }
 }

@@ -16,39 +16,11 @@ impl App {
         }
     }
 
-    fn apply(&mut self, action: Action) {
+    pub(super) fn apply(&mut self, action: Action) {
         self.status = None;
-        if let Some(overlay) = self.overlay {
-            let scroll = match overlay {
-                Overlay::Help { scroll } | Overlay::Problems { scroll } => scroll,
-            };
-            let scrolled = |scroll: usize| match overlay {
-                Overlay::Help { .. } => Overlay::Help { scroll },
-                Overlay::Problems { .. } => Overlay::Problems { scroll },
-            };
-            match action {
-                Action::Close => self.overlay = None,
-                Action::Help if matches!(overlay, Overlay::Help { .. }) => self.overlay = None,
-                Action::ShowProblems if matches!(overlay, Overlay::Problems { .. }) => {
-                    self.overlay = None
-                }
-                Action::Quit => self.quit = true,
-                Action::Next => self.overlay = Some(scrolled(scroll + 1)),
-                Action::Prev => self.overlay = Some(scrolled(scroll.saturating_sub(1))),
-                Action::PageDown => self.overlay = Some(scrolled(scroll + 10)),
-                Action::PageUp => self.overlay = Some(scrolled(scroll.saturating_sub(10))),
-                Action::First => self.overlay = Some(scrolled(0)),
-                Action::Last => self.overlay = Some(scrolled(usize::MAX)),
-                other => {
-                    self.overlay = None;
-                    self.apply(other);
-                }
-            }
-            let max = crate::ui::overlay::max_scroll(self);
-            if let Some(Overlay::Help { scroll } | Overlay::Problems { scroll }) = &mut self.overlay
-            {
-                *scroll = (*scroll).min(max);
-            }
+        if self.overlay.is_some() {
+            self.overlay_action(action);
+            self.prepare();
             return;
         }
         match action {
@@ -82,6 +54,34 @@ impl App {
                 Some(place) => self.restore(place),
                 None => self.status = Some("Nothing to go forward to".to_owned()),
             },
+            Action::Find => self.start_find(),
+            Action::NextMatch => self.step_match(true),
+            Action::PrevMatch => self.step_match(false),
+            Action::Search => self.open_search(),
+            Action::Palette => self.open_palette(),
+            Action::Hints => self.start_hints(false),
+            Action::HintsBeside => self.start_hints(true),
+            Action::TogglePeek => {
+                self.peek = !self.peek;
+                self.status =
+                    Some(if self.peek { "Peek cards on" } else { "Peek cards off" }.to_owned());
+            }
+            Action::FilterByActor => self.toggle_filter(),
+            Action::Bookmark => self.toggle_bookmark(),
+            Action::Bookmarks => self.open_bookmarks(),
+            Action::Copy => self.copy_reference(),
+            Action::ToggleMouse => {
+                self.mouse = !self.mouse;
+                self.effects.push(super::state::Effect::Mouse(self.mouse));
+                self.status = Some(
+                    if self.mouse {
+                        "Mouse on: click tabs, items and links; the wheel scrolls"
+                    } else {
+                        "Mouse off: your terminal selects text again"
+                    }
+                    .to_owned(),
+                );
+            }
             Action::Help => self.overlay = Some(Overlay::Help { scroll: 0 }),
             Action::ShowProblems => match self.problems {
                 Some(_) => self.overlay = Some(Overlay::Problems { scroll: 0 }),
@@ -90,7 +90,7 @@ impl App {
                         Some("No problems: the briefing on screen is the current one".to_owned())
                 }
             },
-            Action::Close => self.focus_list(),
+            Action::Close => self.close(),
             Action::Quit => self.quit = true,
         }
         self.prepare();
@@ -109,17 +109,11 @@ impl App {
             .collect();
         let old_link = self.view().link.and_then(|(c, i)| {
             let w = self.wrapped(c)?;
-            w.targets
-                .get(i)
-                .cloned()
-                .map(|t| (t, w.link_row(i).unwrap_or(0) >= self.scroll(c)))
+            w.targets.get(i).cloned().map(|t| (t, w.link_row(i).unwrap_or(0) >= self.scroll(c)))
         });
         self.size = Rect::new(0, 0, width, height);
         self.prepare();
-        for (i, (column, saved)) in [Column::Main, Column::Side]
-            .into_iter()
-            .zip(before)
-            .enumerate()
+        for (i, (column, saved)) in [Column::Main, Column::Side].into_iter().zip(before).enumerate()
         {
             if let (Some(anchor), Some(w)) = (saved, self.wrapped(column)) {
                 *self.scroll_mut(column) = w.row_of(anchor);
@@ -138,6 +132,20 @@ impl App {
             }
         }
         self.keep_in_bounds();
+    }
+
+    /// Esc: lets go of the nearest thing the reader set up, one at a time: the search
+    /// highlight, an item opened beside, the actor filter, then focus returns to the list.
+    fn close(&mut self) {
+        if self.find.take().is_some() {
+            self.status = Some("Search cleared".to_owned());
+        } else if self.view().beside.is_some() {
+            self.view_mut().beside = None;
+        } else if self.filter.is_some() {
+            self.clear_filter();
+        } else {
+            self.focus_list();
+        }
     }
 
     fn show(&mut self, tab: Tab) {
@@ -168,16 +176,9 @@ impl App {
 
     fn page_step(&mut self, direction: isize) {
         if self.lists_on_keys() {
-            let rows = self
-                .areas()
-                .list_rows()
-                .map_or(1, |r| r.height.max(1) as isize);
+            let rows = self.areas().list_rows().map_or(1, |r| r.height.max(1) as isize);
             let len = self.list_len(self.tab);
-            let target = offset(
-                self.view().selected,
-                direction * rows,
-                len.saturating_sub(1),
-            );
+            let target = offset(self.view().selected, direction * rows, len.saturating_sub(1));
             self.select(target);
         } else {
             let rows = self
@@ -218,7 +219,7 @@ impl App {
         rows.saturating_sub(height)
     }
 
-    fn scroll_by(&mut self, column: Column, delta: isize) {
+    pub(super) fn scroll_by(&mut self, column: Column, delta: isize) {
         self.prepare();
         let max = self.max_scroll(column);
         let next = offset(self.scroll(column), delta, max);
@@ -237,8 +238,7 @@ impl App {
             return false;
         };
         let top = self.scroll(column);
-        w.link_row(link)
-            .is_some_and(|row| row >= top && row < top + area.height as usize)
+        w.link_row(link).is_some_and(|row| row >= top && row < top + area.height as usize)
     }
 
     /// Tab and Shift-Tab: the next link after the focused one, through the main text and then
@@ -249,9 +249,7 @@ impl App {
         for column in [Column::Main, Column::Side] {
             if let Some(w) = self.wrapped(column) {
                 stops.extend(
-                    (0..w.links.len())
-                        .filter(|i| !w.links[*i].is_empty())
-                        .map(|i| (column, i)),
+                    (0..w.links.len()).filter(|i| !w.links[*i].is_empty()).map(|i| (column, i)),
                 );
             }
         }
@@ -259,30 +257,18 @@ impl App {
             self.status = Some("No links here".to_owned());
             return;
         }
-        let next = match self
-            .view()
-            .link
-            .and_then(|l| stops.iter().position(|s| *s == l))
-        {
+        let next = match self.view().link.and_then(|l| stops.iter().position(|s| *s == l)) {
             Some(at) if forward => stops[(at + 1) % stops.len()],
             Some(at) => stops[(at + stops.len() - 1) % stops.len()],
             None => {
-                let visible: Vec<_> = stops
-                    .iter()
-                    .copied()
-                    .filter(|(c, i)| self.link_visible(*c, *i))
-                    .collect();
-                let pick = if forward {
-                    visible.first()
-                } else {
-                    visible.last()
-                };
+                let visible: Vec<_> =
+                    stops.iter().copied().filter(|(c, i)| self.link_visible(*c, *i)).collect();
+                let pick = if forward { visible.first() } else { visible.last() };
                 match pick {
                     Some(stop) => *stop,
-                    None if forward => *stops
-                        .iter()
-                        .find(|(c, i)| self.link_below(*c, *i))
-                        .unwrap_or(&stops[0]),
+                    None if forward => {
+                        *stops.iter().find(|(c, i)| self.link_below(*c, *i)).unwrap_or(&stops[0])
+                    }
                     None => stops[stops.len() - 1],
                 }
             }
@@ -335,6 +321,9 @@ impl App {
             // the history, so Back keeps meaning "where I came from".
             if self.view().focus == Focus::List {
                 self.view_mut().focus = Focus::Detail;
+                if let Some(id) = self.selected_entity(self.tab) {
+                    self.mark_seen(id);
+                }
             } else {
                 self.status =
                     Some("Press Tab to choose a link, then Enter to follow it".to_owned());
@@ -354,7 +343,16 @@ impl App {
         match target {
             Target::Entity(id) => {
                 let tab = Tab::of_kind(self.briefing.entity(id).kind());
-                let position = self.briefing.position(id);
+                let position = match self.position_in(tab, id) {
+                    Some(position) => position,
+                    None => {
+                        // The actor filter hides it; a followed link must land.
+                        self.set_filter(None);
+                        self.status = Some("Filter cleared to show the link's target".to_owned());
+                        self.position_in(tab, id).unwrap_or(0)
+                    }
+                };
+                self.mark_seen(id);
                 self.history.leave(self.here());
                 self.tab = tab;
                 let view = self.view_mut();
@@ -370,10 +368,7 @@ impl App {
                 self.view_mut().highlight = Some(n);
                 self.view_mut().link = None;
                 self.prepare();
-                let row = self
-                    .wrapped(Column::Main)
-                    .and_then(|w| w.paragraph_row(n))
-                    .unwrap_or(0);
+                let row = self.wrapped(Column::Main).and_then(|w| w.paragraph_row(n)).unwrap_or(0);
                 // The paragraph's first row is the blank row above it: a margin, not a neighbour.
                 self.view_mut().scroll = row;
             }
@@ -386,19 +381,27 @@ impl App {
     fn restore(&mut self, place: Place) {
         self.tab = place.tab;
         *self.view_mut() = place.view;
+        // The list may have changed since (a filter, a reload): find the item by identity.
+        if let Some(id) = place.entity {
+            let position = match self.position_in(self.tab, id) {
+                Some(p) => Some(p),
+                None => {
+                    self.set_filter(None);
+                    self.position_in(self.tab, id)
+                }
+            };
+            if let Some(position) = position {
+                self.view_mut().selected = position;
+            }
+        }
     }
 
     /// Clamps selection and scrolling to what exists, and keeps the selection on screen.
     pub(super) fn keep_in_bounds(&mut self) {
         if self.tab.kind().is_some() {
             let len = self.list_len(self.tab);
-            let rows = self
-                .areas()
-                .list_rows()
-                .map_or(1, |r| r.height.max(1) as usize);
-            let item_row = self.item_rows[self.tab.index()]
-                .get(self.view().selected)
-                .copied();
+            let rows = self.areas().list_rows().map_or(1, |r| r.height.max(1) as usize);
+            let item_row = self.item_rows[self.tab.index()].get(self.view().selected).copied();
             let total_rows = self.lists[self.tab.index()].len();
             let view = self.view_mut();
             if view.selected >= len {
@@ -448,16 +451,11 @@ impl App {
     /// A key that is bound to nothing: say so, and where the keys are listed.
     pub fn unbound_key(&mut self, key: ratatui::crossterm::event::KeyEvent) {
         use ratatui::crossterm::event::KeyCode;
-        let help = self
-            .keymap
-            .keys_for(Action::Help)
-            .first()
-            .cloned()
-            .unwrap_or_default();
+        let help = self.keymap.keys_for(Action::Help).first().cloned().unwrap_or_default();
         self.status = match key.code {
-            KeyCode::Char(c) if !c.is_control() => Some(format!(
-                "'{c}' does nothing here; press {help} for the keys"
-            )),
+            KeyCode::Char(c) if !c.is_control() => {
+                Some(format!("'{c}' does nothing here; press {help} for the keys"))
+            }
             _ => None,
         };
     }

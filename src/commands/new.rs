@@ -17,10 +17,7 @@ const TEMPLATES: [(&str, &str); 7] = crate::with_section_files!(templates);
 /// anything in it, so no one's work is overwritten.
 pub fn run(dir: &Path) -> Result<String, String> {
     if dir.exists() {
-        let empty = dir
-            .read_dir()
-            .map(|mut entries| entries.next().is_none())
-            .unwrap_or(false);
+        let empty = dir.read_dir().map(|mut entries| entries.next().is_none()).unwrap_or(false);
         if !dir.is_dir() || !empty {
             return Err(format!(
                 "{} already exists; choose a new name, or an empty directory",

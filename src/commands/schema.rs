@@ -32,9 +32,7 @@ pub fn schema_file(file: &str) -> String {
 /// The schema of one section file, by name with or without `.toml`.
 pub fn for_file(file: &str) -> Option<Value> {
     fn root<T: JsonSchema>() -> Value {
-        let schema = SchemaSettings::draft07()
-            .into_generator()
-            .into_root_schema_for::<T>();
+        let schema = SchemaSettings::draft07().into_generator().into_root_schema_for::<T>();
         serde_json::to_value(schema).expect("a schema is JSON")
     }
     let name = format!("{}.toml", file.trim_end_matches(".toml"));
@@ -83,12 +81,7 @@ pub fn text(schema: &Value) -> String {
 pub fn files() -> Vec<(String, String)> {
     let mut out: Vec<(String, String)> = FILES
         .iter()
-        .map(|f| {
-            (
-                schema_file(f),
-                text(&for_file(f).expect("every section has a schema")),
-            )
-        })
+        .map(|f| (schema_file(f), text(&for_file(f).expect("every section has a schema"))))
         .collect();
     out.push(("any-file.json".to_owned(), text(&combined())));
     out

@@ -41,9 +41,8 @@ pub struct PartialDate {
     pub day: Option<u8>,
 }
 
-const MONTHS: [&str; 12] = [
-    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-];
+const MONTHS: [&str; 12] =
+    ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
 impl PartialDate {
     /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, checking that the day exists in that month.
@@ -51,16 +50,12 @@ impl PartialDate {
         let parts: Vec<&str> = s.split('-').collect();
         let number = |p: &str, digits: usize, what: &str| -> Result<u32, String> {
             if p.len() != digits || !p.bytes().all(|b| b.is_ascii_digit()) {
-                return Err(format!(
-                    "'{s}' is not a date: the {what} must be {digits} digits"
-                ));
+                return Err(format!("'{s}' is not a date: the {what} must be {digits} digits"));
             }
             p.parse().map_err(|_| format!("'{s}' is not a date"))
         };
         if parts.is_empty() || parts.len() > 3 {
-            return Err(format!(
-                "'{s}' is not a date: write YYYY, YYYY-MM or YYYY-MM-DD"
-            ));
+            return Err(format!("'{s}' is not a date: write YYYY, YYYY-MM or YYYY-MM-DD"));
         }
         let year = number(parts[0], 4, "year")? as i32;
         let month = match parts.get(1) {
@@ -209,28 +204,13 @@ mod tests {
     fn shows_each_precision_as_a_reader_says_it() {
         use Basis::*;
         use Precision::*;
-        assert_eq!(
-            date("2013-03-15", None, Day, Stated).display(),
-            "15 Mar 2013"
-        );
-        assert_eq!(
-            date("2013-04-30", None, Day, Inferred).display(),
-            "30 Apr 2013 (inferred)"
-        );
+        assert_eq!(date("2013-03-15", None, Day, Stated).display(), "15 Mar 2013");
+        assert_eq!(date("2013-04-30", None, Day, Inferred).display(), "30 Apr 2013 (inferred)");
         assert_eq!(date("2013-04", None, Month, Stated).display(), "Apr 2013");
         assert_eq!(date("2013", None, Year, Stated).display(), "2013");
-        assert_eq!(
-            date("2013-05-15", None, Approximate, Stated).display(),
-            "mid-May 2013"
-        );
-        assert_eq!(
-            date("2013-05-03", None, Approximate, Stated).display(),
-            "early-May 2013"
-        );
-        assert_eq!(
-            date("2013-05", None, Approximate, Stated).display(),
-            "c. May 2013"
-        );
+        assert_eq!(date("2013-05-15", None, Approximate, Stated).display(), "mid-May 2013");
+        assert_eq!(date("2013-05-03", None, Approximate, Stated).display(), "early-May 2013");
+        assert_eq!(date("2013-05", None, Approximate, Stated).display(), "c. May 2013");
         assert_eq!(
             date("2013-04-22", None, Week, Inferred).display(),
             "week of 22 Apr 2013 (inferred)"
@@ -239,10 +219,7 @@ mod tests {
             date("2013-04-22", Some("2013-05-03"), Day, Outside).display(),
             "22 Apr – 3 May 2013 (outside source)"
         );
-        assert_eq!(
-            date("2013-04-22", Some("2013-04-26"), Day, Stated).display(),
-            "22–26 Apr 2013"
-        );
+        assert_eq!(date("2013-04-22", Some("2013-04-26"), Day, Stated).display(), "22–26 Apr 2013");
         assert_eq!(
             date("2012-12-30", Some("2013-01-02"), Day, Stated).display(),
             "30 Dec 2012 – 2 Jan 2013"

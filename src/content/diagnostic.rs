@@ -136,11 +136,7 @@ impl Code {
     }
 
     pub fn severity(self) -> Severity {
-        if self.id().starts_with('W') {
-            Severity::Warning
-        } else {
-            Severity::Error
-        }
+        if self.id().starts_with('W') { Severity::Warning } else { Severity::Error }
     }
 
     /// What the code means, in a few words, for `briefing check` documentation.
@@ -209,10 +205,7 @@ pub struct Report {
 
 impl Report {
     pub fn new(origin: impl Into<String>) -> Report {
-        Report {
-            origin: origin.into(),
-            ..Report::default()
-        }
+        Report { origin: origin.into(), ..Report::default() }
     }
 
     pub fn add_source(&mut self, file: &str, text: &str) {
@@ -240,17 +233,11 @@ impl Report {
     }
 
     pub fn errors(&self) -> usize {
-        self.diagnostics
-            .iter()
-            .filter(|d| d.severity == Severity::Error)
-            .count()
+        self.diagnostics.iter().filter(|d| d.severity == Severity::Error).count()
     }
 
     fn source(&self, file: &str) -> Option<&str> {
-        self.sources
-            .iter()
-            .find(|(name, _)| name == file)
-            .map(|(_, text)| text.as_str())
+        self.sources.iter().find(|(name, _)| name == file).map(|(_, text)| text.as_str())
     }
 
     /// The path an author would open: the briefing directory joined with the file.
@@ -295,21 +282,13 @@ impl Report {
                 self.path(&diagnostic.file),
                 diagnostic.message
             ),
-            None => format!(
-                "{}: {severity}: {}",
-                self.path(&diagnostic.file),
-                diagnostic.message
-            ),
+            None => format!("{}: {severity}: {}", self.path(&diagnostic.file), diagnostic.message),
         }
     }
 
     /// Every diagnostic in rustc's style, followed by a count.
     pub fn render(&self, color: bool) -> String {
-        let renderer = if color {
-            Renderer::styled()
-        } else {
-            Renderer::plain()
-        };
+        let renderer = if color { Renderer::styled() } else { Renderer::plain() };
         let safe: Vec<(String, String)> = self
             .sources
             .iter()
@@ -322,13 +301,8 @@ impl Report {
                 Severity::Warning => Level::WARNING,
             };
             let path = self.path(&diagnostic.file);
-            let title = level
-                .primary_title(diagnostic.message.as_str())
-                .id(diagnostic.code.id());
-            let source = safe
-                .iter()
-                .find(|(n, _)| *n == diagnostic.file)
-                .map(|(_, t)| t.as_str());
+            let title = level.primary_title(diagnostic.message.as_str()).id(diagnostic.code.id());
+            let source = safe.iter().find(|(n, _)| *n == diagnostic.file).map(|(_, t)| t.as_str());
             let mut group = match (source, &diagnostic.span) {
                 (Some(text), Some(span)) => {
                     let span = span.start.min(text.len())..span.end.min(text.len());
@@ -336,11 +310,7 @@ impl Report {
                     if let Some(label) = &diagnostic.label {
                         annotation = annotation.label(label.as_str());
                     }
-                    title.element(
-                        Snippet::source(text)
-                            .path(path.as_str())
-                            .annotation(annotation),
-                    )
+                    title.element(Snippet::source(text).path(path.as_str()).annotation(annotation))
                 }
                 _ => title.element(Origin::path(path.as_str())),
             };
@@ -353,11 +323,7 @@ impl Report {
         let errors = self.errors();
         let warnings = self.diagnostics.len() - errors;
         let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
-        let counts = format!(
-            "{} and {}",
-            plural(errors, "error"),
-            plural(warnings, "warning")
-        );
+        let counts = format!("{} and {}", plural(errors, "error"), plural(warnings, "warning"));
         match self.path("").as_str() {
             "" => out.push_str(&format!("{counts}\n")),
             path => out.push_str(&format!("{path}: {counts}\n")),
@@ -398,30 +364,16 @@ mod tests {
     #[test]
     fn renders_path_line_caret_and_help() {
         let mut report = Report::new("content/x");
-        report.add_source(
-            "actors.toml",
-            "[[actor]]\nid = \"a\"\nissues = [\"antonv\"]\n",
-        );
+        report.add_source("actors.toml", "[[actor]]\nid = \"a\"\nissues = [\"antonv\"]\n");
         report
-            .add(
-                Code::UnknownTarget,
-                "actors.toml",
-                Some(30..38),
-                "unknown link target 'antonv'",
-            )
+            .add(Code::UnknownTarget, "actors.toml", Some(30..38), "unknown link target 'antonv'")
             .with_help("did you mean 'antonov'?");
         let text = report.render(false);
-        assert!(
-            text.contains("error[E0007]: unknown link target 'antonv'"),
-            "{text}"
-        );
+        assert!(text.contains("error[E0007]: unknown link target 'antonv'"), "{text}");
         assert!(text.contains("content/x/actors.toml:3:12"), "{text}");
         assert!(text.contains("^^^^^^^^"), "{text}");
         assert!(text.contains("help: did you mean 'antonov'?"), "{text}");
-        assert!(
-            text.ends_with("content/x: 1 error and 0 warnings\n"),
-            "{text}"
-        );
+        assert!(text.ends_with("content/x: 1 error and 0 warnings\n"), "{text}");
         assert_eq!(
             report.short(&report.diagnostics[0]),
             "content/x/actors.toml:3:12: error: unknown link target 'antonv'"

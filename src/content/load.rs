@@ -52,11 +52,7 @@ pub struct Files {
 
 impl Files {
     fn text(&self, name: &str) -> &str {
-        self.texts
-            .iter()
-            .find(|(n, _)| n == name)
-            .map(|(_, t)| t.as_str())
-            .unwrap_or("")
+        self.texts.iter().find(|(n, _)| n == name).map(|(_, t)| t.as_str()).unwrap_or("")
     }
 }
 
@@ -67,10 +63,7 @@ pub fn bundled() -> Files {
             vec![$(($file.to_owned(), include_str!(concat!("../../content/strategic-impasse/", $file)).to_owned())),*]
         };
     }
-    Files {
-        origin: "content/strategic-impasse".to_owned(),
-        texts: with_section_files!(bundled),
-    }
+    Files { origin: "content/strategic-impasse".to_owned(), texts: with_section_files!(bundled) }
 }
 
 /// Reads the seven files of the briefing directory at `dir`.
@@ -78,11 +71,7 @@ pub fn read_dir(dir: &Path) -> Result<Files, Report> {
     let origin = dir.display().to_string();
     let mut report = Report::new(origin.clone());
     if !dir.is_dir() {
-        let what = if dir.exists() {
-            "is not a directory"
-        } else {
-            "does not exist"
-        };
+        let what = if dir.exists() { "is not a directory" } else { "does not exist" };
         report
             .add(Code::NotABriefing, "", None, format!("{origin} {what}"))
             .with_help("give the path of a briefing directory, the one holding briefing.toml");
@@ -96,10 +85,7 @@ pub fn read_dir(dir: &Path) -> Result<Files, Report> {
                 None,
                 format!("{origin} is not a briefing: it has no briefing.toml"),
             )
-            .with_help(format!(
-                "a briefing directory holds these files: {}",
-                FILES.join(", ")
-            ));
+            .with_help(format!("a briefing directory holds these files: {}", FILES.join(", ")));
         return Err(report);
     }
     let mut texts = Vec::new();
@@ -108,12 +94,7 @@ pub fn read_dir(dir: &Path) -> Result<Files, Report> {
         match std::fs::metadata(&path) {
             Err(_) => {
                 report
-                    .add(
-                        Code::MissingFile,
-                        name,
-                        None,
-                        format!("missing section file {name}"),
-                    )
+                    .add(Code::MissingFile, name, None, format!("missing section file {name}"))
                     .with_help(format!(
                         "create {name}; it may hold no entries, but every briefing has all of: {}",
                         FILES.join(", ")
@@ -150,12 +131,7 @@ pub fn read_dir(dir: &Path) -> Result<Files, Report> {
                 }
             },
             Err(e) => {
-                report.add(
-                    Code::Unreadable,
-                    name,
-                    None,
-                    format!("cannot read {name}: {e}"),
-                );
+                report.add(Code::Unreadable, name, None, format!("cannot read {name}: {e}"));
             }
         }
     }
@@ -209,12 +185,7 @@ pub fn validate(files: &Files) -> (Option<Briefing>, Report) {
     }
     for name in FILES {
         if !files.texts.iter().any(|(n, _)| n == name) {
-            report.add(
-                Code::MissingFile,
-                name,
-                None,
-                format!("missing section file {name}"),
-            );
+            report.add(Code::MissingFile, name, None, format!("missing section file {name}"));
         }
     }
     let briefing: Option<format::BriefingFile> = parse(files, "briefing.toml", &mut report);
@@ -237,47 +208,17 @@ pub fn validate(files: &Files) -> (Option<Briefing>, Report) {
         return (None, report);
     };
 
-    let mut v = Validator {
-        files,
-        report,
-        ids: HashMap::new(),
-        names: Vec::new(),
-        notices: Vec::new(),
-    };
+    let mut v =
+        Validator { files, report, ids: HashMap::new(), names: Vec::new(), notices: Vec::new() };
     let source = v.source(&source);
 
     // Every id is registered first, so links may point forwards and across files.
     let mut commons: Vec<(&str, Kind, Common<'_>)> = Vec::new();
-    commons.extend(
-        actors
-            .actor
-            .iter()
-            .map(|a| ("actors.toml", Kind::Actor, a.common())),
-    );
-    commons.extend(
-        issues
-            .issue
-            .iter()
-            .map(|a| ("issues.toml", Kind::Issue, a.common())),
-    );
-    commons.extend(
-        timeline
-            .event
-            .iter()
-            .map(|a| ("timeline.toml", Kind::Event, a.common())),
-    );
-    commons.extend(
-        places
-            .place
-            .iter()
-            .map(|a| ("places.toml", Kind::Place, a.common())),
-    );
-    commons.extend(
-        glossary
-            .term
-            .iter()
-            .map(|a| ("glossary.toml", Kind::Term, a.common())),
-    );
+    commons.extend(actors.actor.iter().map(|a| ("actors.toml", Kind::Actor, a.common())));
+    commons.extend(issues.issue.iter().map(|a| ("issues.toml", Kind::Issue, a.common())));
+    commons.extend(timeline.event.iter().map(|a| ("timeline.toml", Kind::Event, a.common())));
+    commons.extend(places.place.iter().map(|a| ("places.toml", Kind::Place, a.common())));
+    commons.extend(glossary.term.iter().map(|a| ("glossary.toml", Kind::Term, a.common())));
     for (file, kind, common) in &commons {
         v.register(file, *kind, common);
     }
@@ -343,22 +284,15 @@ pub fn validate(files: &Files) -> (Option<Briefing>, Report) {
                 Some(Location { lat, lon })
             } else {
                 v.report
-                    .add(
-                        Code::LocationRange,
-                        file,
-                        Some(l.span()),
-                        "location out of range",
-                    )
+                    .add(Code::LocationRange, file, Some(l.span()), "location out of range")
                     .with_help(
                         "latitude runs from -90 to 90 and longitude from -180 to 180 degrees",
                     );
                 None
             }
         });
-        entity.details = Details::Place {
-            country: place.country.as_ref().map(|c| v.plain(file, c)),
-            location,
-        };
+        entity.details =
+            Details::Place { country: place.country.as_ref().map(|c| v.plain(file, c)), location };
         entities.push(entity);
     }
     for term in &glossary.term {
@@ -379,30 +313,19 @@ pub fn validate(files: &Files) -> (Option<Briefing>, Report) {
         .publisher_id
         .as_ref()
         .and_then(|p| v.relation(file, p, Some(Kind::Actor), "publisher_id"));
-    let author = briefing
-        .author
-        .as_ref()
-        .map(|a| v.required(file, a, "author"));
+    let author = briefing.author.as_ref().map(|a| v.required(file, a, "author"));
     let url = v.required(file, &briefing.url, "url");
     let published = v.date(file, &briefing.published);
     let summary = v.text(file, &briefing.summary);
     if briefing.key_point.is_empty() {
         v.report
-            .add(
-                Code::NoKeyPoints,
-                file,
-                None,
-                "the briefing has no key points",
-            )
+            .add(Code::NoKeyPoints, file, None, "the briefing has no key points")
             .with_help("add [[key_point]] entries with text and cites");
     }
     let key_points = briefing
         .key_point
         .iter()
-        .map(|k| KeyPoint {
-            text: v.text(file, &k.text),
-            cites: v.cites(file, &k.cites, &source),
-        })
+        .map(|k| KeyPoint { text: v.text(file, &k.text), cites: v.cites(file, &k.cites, &source) })
         .collect();
 
     if v.report.errors() > 0 {
@@ -425,11 +348,7 @@ pub fn validate(files: &Files) -> (Option<Briefing>, Report) {
         involved: HashMap::new(),
         cited_by: Vec::new(),
         notices: std::mem::take(&mut v.notices),
-        ids: v
-            .ids
-            .iter()
-            .map(|(id, (entity, ..))| (id.clone(), *entity))
-            .collect(),
+        ids: v.ids.iter().map(|(id, (entity, ..))| (id.clone(), *entity)).collect(),
     };
     briefing.build_indexes();
     v.orphans(&briefing);
@@ -437,11 +356,7 @@ pub fn validate(files: &Files) -> (Option<Briefing>, Report) {
 }
 
 fn parse<T: DeserializeOwned>(files: &Files, name: &str, report: &mut Report) -> Option<T> {
-    let text = files
-        .texts
-        .iter()
-        .find(|(n, _)| n == name)
-        .map(|(_, t)| t.as_str())?;
+    let text = files.texts.iter().find(|(n, _)| n == name).map(|(_, t)| t.as_str())?;
     match toml::from_str::<T>(text) {
         Ok(value) => Some(value),
         Err(e) => {
@@ -524,18 +439,11 @@ impl Validator<'_> {
         let id = common.id.get_ref();
         let span = common.id.span();
         let valid = !id.is_empty()
-            && id
-                .bytes()
-                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+            && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
             && !id.starts_with('-');
         if !valid {
             self.report
-                .add(
-                    Code::InvalidId,
-                    file,
-                    Some(span.clone()),
-                    format!("'{id}' is not a valid id"),
-                )
+                .add(Code::InvalidId, file, Some(span.clone()), format!("'{id}' is not a valid id"))
                 .with_help(
                     "ids are lowercase letters, digits and hyphens, such as 'missile-defense'",
                 );
@@ -563,12 +471,7 @@ impl Validator<'_> {
         let summary = self.text(file, c.summary);
         if c.summary.get_ref().trim().is_empty() {
             self.report
-                .add(
-                    Code::EmptyField,
-                    file,
-                    Some(c.summary.span()),
-                    "empty `summary`",
-                )
+                .add(Code::EmptyField, file, Some(c.summary.span()), "empty `summary`")
                 .with_help("give a one-line summary");
         }
         let cites = self.cites(file, c.cites, source);
@@ -601,10 +504,7 @@ impl Validator<'_> {
                     said,
                     correct: self.required(file, &s.correct, "correct"),
                     para,
-                    source: s
-                        .source
-                        .as_ref()
-                        .map(|src| self.required(file, src, "source")),
+                    source: s.source.as_ref().map(|src| self.required(file, src, "source")),
                 })
             })
             .collect::<Vec<_>>();
@@ -625,9 +525,7 @@ impl Validator<'_> {
             quotes,
             context,
             slips,
-            details: Details::Issue {
-                related: Vec::new(),
-            },
+            details: Details::Issue { related: Vec::new() },
         }
     }
 
@@ -637,12 +535,7 @@ impl Validator<'_> {
         let from_briefing = briefing
             .summary
             .entity_links()
-            .chain(
-                briefing
-                    .key_points
-                    .iter()
-                    .flat_map(|k| k.text.entity_links()),
-            )
+            .chain(briefing.key_points.iter().flat_map(|k| k.text.entity_links()))
             .chain(briefing.publisher_id);
         for id in from_briefing {
             linked[id.index()] = true;
@@ -674,11 +567,8 @@ impl Validator<'_> {
         what: &str,
     ) {
         let squash = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
-        let paragraph = source
-            .paragraphs
-            .get(para as usize - 1)
-            .map(|p| squash(p))
-            .unwrap_or_default();
+        let paragraph =
+            source.paragraphs.get(para as usize - 1).map(|p| squash(p)).unwrap_or_default();
         if !paragraph.contains(&squash(text)) {
             self.report
                 .add(Code::NotVerbatim, file, Some(field.span()), format!("this {what} is not in ¶{para} as written"))
@@ -687,10 +577,8 @@ impl Validator<'_> {
     }
 
     fn cites(&mut self, file: &str, cites: &[Spanned<i64>], source: &Source) -> Vec<u32> {
-        let mut out: Vec<u32> = cites
-            .iter()
-            .filter_map(|c| self.paragraph(file, c, source))
-            .collect();
+        let mut out: Vec<u32> =
+            cites.iter().filter_map(|c| self.paragraph(file, c, source)).collect();
         out.sort_unstable();
         out.dedup();
         out
@@ -850,11 +738,7 @@ impl Validator<'_> {
                 .with_help("add `source = \"…\"` to the date");
         }
         Date {
-            start: start.unwrap_or(PartialDate {
-                year: 0,
-                month: None,
-                day: None,
-            }),
+            start: start.unwrap_or(PartialDate { year: 0, month: None, day: None }),
             end,
             precision,
             basis,
@@ -870,9 +754,8 @@ impl Validator<'_> {
             let (line, col) =
                 super::diagnostic::line_col(self.files.text(file), field.span().start);
             let s = if removed == 1 { "" } else { "s" };
-            self.notices.push(format!(
-                "{file}:{line}:{col}: removed {removed} control character{s}"
-            ));
+            self.notices
+                .push(format!("{file}:{line}:{col}: removed {removed} control character{s}"));
             self.report
                 .add(
                     Code::ControlCharacters,
@@ -889,12 +772,7 @@ impl Validator<'_> {
         let text = self.plain(file, field);
         if text.trim().is_empty() {
             self.report
-                .add(
-                    Code::EmptyField,
-                    file,
-                    Some(field.span()),
-                    format!("empty `{name}`"),
-                )
+                .add(Code::EmptyField, file, Some(field.span()), format!("empty `{name}`"))
                 .with_help("this field needs a value");
         }
         text
@@ -905,10 +783,8 @@ impl Validator<'_> {
         let clean = self.plain(file, field);
         let ids = &self.ids;
         let names = &self.names;
-        let resolve = |id: &str| {
-            ids.get(id)
-                .map(|(entity, ..)| (*entity, names[entity.index()].as_str()))
-        };
+        let resolve =
+            |id: &str| ids.get(id).map(|(entity, ..)| (*entity, names[entity.index()].as_str()));
         let (text, unknown) = markup::parse(&clean, &resolve);
         for link in unknown {
             let span = self.link_span(file, field.span(), &link.id);
@@ -932,11 +808,7 @@ impl Validator<'_> {
 }
 
 fn article(word: &str) -> &'static str {
-    if word.starts_with(['a', 'e', 'i', 'o', 'u']) {
-        "an"
-    } else {
-        "a"
-    }
+    if word.starts_with(['a', 'e', 'i', 'o', 'u']) { "an" } else { "a" }
 }
 
 fn plural(kind: Kind) -> String {

@@ -62,13 +62,10 @@ impl Text {
 
     /// Every entity this text links to, in order of appearance.
     pub fn entity_links(&self) -> impl Iterator<Item = EntityId> + '_ {
-        self.blocks
-            .iter()
-            .flat_map(|b| &b.inlines)
-            .filter_map(|i| match i.link {
-                Some(Link::Entity(id)) => Some(id),
-                _ => None,
-            })
+        self.blocks.iter().flat_map(|b| &b.inlines).filter_map(|i| match i.link {
+            Some(Link::Entity(id)) => Some(id),
+            _ => None,
+        })
     }
 }
 
@@ -102,11 +99,7 @@ pub fn parse<'n>(
                 Tag::Item => builder.item(),
                 Tag::Emphasis => builder.emphasis += 1,
                 Tag::Strong => builder.strong += 1,
-                Tag::Link {
-                    link_type: LinkType::WikiLink { has_pothole },
-                    dest_url,
-                    ..
-                } => {
+                Tag::Link { link_type: LinkType::WikiLink { has_pothole }, dest_url, .. } => {
                     let id = dest_url.trim();
                     match resolve(id) {
                         Some((entity, name)) => {
@@ -116,10 +109,7 @@ pub fn parse<'n>(
                             }
                         }
                         None => {
-                            unknown.push(UnknownLink {
-                                id: id.to_owned(),
-                                range: range.clone(),
-                            });
+                            unknown.push(UnknownLink { id: id.to_owned(), range: range.clone() });
                             builder.link = None;
                         }
                     }
@@ -154,11 +144,7 @@ pub fn parse<'n>(
             // A bare [[id]] shows the entity's name instead of its id.
             Event::Text(_) if builder.label.is_some() => {}
             Event::Text(text) => {
-                let text = if builder.in_code {
-                    text.trim_end_matches('\n')
-                } else {
-                    &text
-                };
+                let text = if builder.in_code { text.trim_end_matches('\n') } else { &text };
                 builder.push(text, false);
             }
             Event::Code(text) => builder.push(&text, true),
@@ -174,12 +160,7 @@ pub fn parse<'n>(
         }
     }
     builder.close();
-    (
-        Text {
-            blocks: builder.blocks,
-        },
-        unknown,
-    )
+    (Text { blocks: builder.blocks }, unknown)
 }
 
 #[derive(Default)]
@@ -199,10 +180,7 @@ struct Builder {
 impl Builder {
     fn open(&mut self, kind: BlockKind) {
         self.close();
-        self.current = Some(Block {
-            kind,
-            inlines: Vec::new(),
-        });
+        self.current = Some(Block { kind, inlines: Vec::new() });
     }
 
     fn close(&mut self) {
@@ -221,10 +199,7 @@ impl Builder {
         let kind = if self.quote_depth > 0 {
             BlockKind::Quote
         } else if !self.lists.is_empty() {
-            BlockKind::Item {
-                depth: self.lists.len() - 1,
-                marker: String::new(),
-            }
+            BlockKind::Item { depth: self.lists.len() - 1, marker: String::new() }
         } else {
             BlockKind::Paragraph
         };
@@ -301,13 +276,7 @@ mod tests {
     #[test]
     fn reports_unknown_link_targets_with_their_place() {
         let (text, unknown) = parse("See [[lavrovv]] now", &resolve);
-        assert_eq!(
-            unknown,
-            vec![UnknownLink {
-                id: "lavrovv".into(),
-                range: 4..15
-            }]
-        );
+        assert_eq!(unknown, vec![UnknownLink { id: "lavrovv".into(), range: 4..15 }]);
         assert_eq!(text.plain(), "See lavrovv now");
     }
 
@@ -319,20 +288,8 @@ mod tests {
         );
         let first = &text.blocks[0].inlines;
         assert!(first[0].emphasis && first[2].strong && first[4].code);
-        assert_eq!(
-            text.blocks[1].kind,
-            BlockKind::Item {
-                depth: 0,
-                marker: "• ".into()
-            }
-        );
-        assert_eq!(
-            text.blocks[3].kind,
-            BlockKind::Item {
-                depth: 0,
-                marker: "1. ".into()
-            }
-        );
+        assert_eq!(text.blocks[1].kind, BlockKind::Item { depth: 0, marker: "• ".into() });
+        assert_eq!(text.blocks[3].kind, BlockKind::Item { depth: 0, marker: "1. ".into() });
         assert_eq!(
             text.blocks[4].inlines[0].link,
             Some(Link::External("https://example.org".into()))

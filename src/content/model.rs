@@ -26,13 +26,7 @@ pub enum Kind {
 }
 
 impl Kind {
-    pub const ALL: [Kind; 5] = [
-        Kind::Actor,
-        Kind::Issue,
-        Kind::Event,
-        Kind::Place,
-        Kind::Term,
-    ];
+    pub const ALL: [Kind; 5] = [Kind::Actor, Kind::Issue, Kind::Event, Kind::Place, Kind::Term];
 
     pub fn label(self) -> &'static str {
         match self {
@@ -185,18 +179,13 @@ impl Entity {
     /// The entities this one names in its relation fields (not in its text).
     pub fn relations(&self) -> Vec<EntityId> {
         match &self.details {
-            Details::Actor {
-                affiliation,
-                issues,
-                ..
-            } => affiliation.iter().chain(issues).copied().collect(),
+            Details::Actor { affiliation, issues, .. } => {
+                affiliation.iter().chain(issues).copied().collect()
+            }
             Details::Issue { related } => related.clone(),
-            Details::Event {
-                actors,
-                places,
-                issues,
-                ..
-            } => actors.iter().chain(places).chain(issues).copied().collect(),
+            Details::Event { actors, places, issues, .. } => {
+                actors.iter().chain(places).chain(issues).copied().collect()
+            }
             Details::Place { .. } => Vec::new(),
             Details::Term { see_also, .. } => see_also.clone(),
         }
@@ -223,10 +212,7 @@ impl Briefing {
         let mut lists: HashMap<Kind, Vec<EntityId>> =
             Kind::ALL.iter().map(|k| (*k, Vec::new())).collect();
         for (i, entity) in self.entities.iter().enumerate() {
-            lists
-                .entry(entity.kind())
-                .or_default()
-                .push(EntityId(i as u32));
+            lists.entry(entity.kind()).or_default().push(EntityId(i as u32));
         }
         let entities = &self.entities;
         // Stable sorts: entries that compare equal keep the order of their file.
@@ -251,10 +237,8 @@ impl Briefing {
         let mut cited_by: Vec<Vec<EntityId>> = vec![Vec::new(); self.source.paragraphs.len()];
         for (i, entity) in entities.iter().enumerate() {
             let from = EntityId(i as u32);
-            let targets = entity
-                .relations()
-                .into_iter()
-                .chain(entity.texts().flat_map(Text::entity_links));
+            let targets =
+                entity.relations().into_iter().chain(entity.texts().flat_map(Text::entity_links));
             for target in targets {
                 let list = &mut backlinks[target.index()];
                 if target != from && !list.contains(&from) {
@@ -269,10 +253,7 @@ impl Briefing {
                     }
                 }
             }
-            let paragraphs = entity
-                .cites
-                .iter()
-                .chain(entity.quotes.iter().map(|q| &q.para));
+            let paragraphs = entity.cites.iter().chain(entity.quotes.iter().map(|q| &q.para));
             for &n in paragraphs {
                 if let Some(list) = cited_by.get_mut((n as usize).wrapping_sub(1))
                     && !list.contains(&from)

@@ -31,11 +31,8 @@ impl DocBuilder {
     /// itself CommonMark.
     pub fn mark_first_since(&mut self, since: usize, marker: &str) -> &mut Self {
         if let Some(block) = self.doc.blocks.get_mut(since) {
-            block.marker = Some(Run {
-                text: marker.to_owned(),
-                style: Style::role(Role::Marker),
-                link: None,
-            });
+            block.marker =
+                Some(Run { text: marker.to_owned(), style: Style::role(Role::Marker), link: None });
             block.indent = block.indent.saturating_sub(marker.chars().count() as u16);
         }
         self
@@ -44,19 +41,12 @@ impl DocBuilder {
     /// Starts a block; later `run`/`link` calls add to it.
     pub fn block(&mut self, gap: bool) -> &mut Self {
         let gap = gap && !self.doc.blocks.is_empty();
-        self.doc.blocks.push(Block {
-            gap,
-            ..Block::default()
-        });
+        self.doc.blocks.push(Block { gap, ..Block::default() });
         self
     }
 
     pub fn marker(&mut self, text: impl Into<String>, style: Style) -> &mut Self {
-        self.current().marker = Some(Run {
-            text: text.into(),
-            style,
-            link: None,
-        });
+        self.current().marker = Some(Run { text: text.into(), style, link: None });
         self
     }
 
@@ -73,11 +63,7 @@ impl DocBuilder {
     pub fn run(&mut self, text: impl Into<String>, style: Style) -> &mut Self {
         let text = text.into();
         if !text.is_empty() {
-            self.current().runs.push(Run {
-                text,
-                style,
-                link: None,
-            });
+            self.current().runs.push(Run { text, style, link: None });
         }
         self
     }
@@ -93,11 +79,7 @@ impl DocBuilder {
     pub fn link(&mut self, text: impl Into<String>, target: Target) -> &mut Self {
         let index = self.link_index(target);
         let text = text.into();
-        self.current().runs.push(Run {
-            text,
-            style: Style::default(),
-            link: Some(index),
-        });
+        self.current().runs.push(Run { text, style: Style::default(), link: Some(index) });
         self
     }
 
@@ -141,11 +123,7 @@ impl DocBuilder {
             match &block.kind {
                 BlockKind::Item { depth, marker } => {
                     self.indent(indent + 2 * *depth as u16);
-                    let shown = if marker.is_empty() {
-                        "  ".to_owned()
-                    } else {
-                        marker.clone()
-                    };
+                    let shown = if marker.is_empty() { "  ".to_owned() } else { marker.clone() };
                     self.marker(shown, Style::role(Role::Marker));
                 }
                 BlockKind::Quote => {

@@ -11,52 +11,36 @@ pub fn doc(briefing: &Briefing, id: EntityId, with_related: bool) -> Doc {
     b.block(false).styled(entity.name.clone(), Role::Title);
     b.block(false).styled(subtitle(briefing, id), Role::Muted);
     if !entity.aliases.is_empty() {
-        b.block(false)
-            .marker("Also called ", label())
-            .text(entity.aliases.join(", "));
+        b.block(false).marker("Also called ", label()).text(entity.aliases.join(", "));
     }
 
     match &entity.details {
-        Details::Actor {
-            role: Some(role), ..
-        } => {
+        Details::Actor { role: Some(role), .. } => {
             b.block(true).marker("Role  ", label());
             let first = b.finish_len();
             b.markup(role, 0, false, Role::Body);
             b.merge_block_into_previous(first);
         }
         Details::Event { date, .. } => {
-            b.block(true)
-                .marker("Date   ", label())
-                .styled(date.when(), Role::Strong);
-            b.block(false)
-                .marker("Basis  ", label())
-                .text(date.basis.label());
+            b.block(true).marker("Date   ", label()).styled(date.when(), Role::Strong);
+            b.block(false).marker("Basis  ", label()).text(date.basis.label());
             if let Some(note) = &date.note {
                 b.block(false).indent(7).styled(note.clone(), Role::Muted);
             }
             if let Some(source) = &date.source {
-                b.block(false)
-                    .indent(7)
-                    .styled(format!("Source: {source}"), Role::Muted);
+                b.block(false).indent(7).styled(format!("Source: {source}"), Role::Muted);
             }
         }
         Details::Place { country, location } => {
             if let Some(country) = country {
-                b.block(true)
-                    .marker("Country   ", label())
-                    .text(country.clone());
+                b.block(true).marker("Country   ", label()).text(country.clone());
             }
             if let Some(l) = location {
                 let ns = if l.lat >= 0.0 { "N" } else { "S" };
                 let ew = if l.lon >= 0.0 { "E" } else { "W" };
                 b.block(country.is_none())
                     .marker("Location  ", label())
-                    .text(format!(
-                        "{:.2}° {ns}, {:.2}° {ew}",
-                        l.lat.abs(),
-                        l.lon.abs()
-                    ))
+                    .text(format!("{:.2}° {ns}, {:.2}° {ew}", l.lat.abs(), l.lon.abs()))
                     .styled(" (approximate)", Role::Muted);
             }
         }
@@ -69,9 +53,7 @@ pub fn doc(briefing: &Briefing, id: EntityId, with_related: bool) -> Doc {
     }
 
     if !entity.cites.is_empty() {
-        b.block(true)
-            .marker("Cited from the article  ", label())
-            .citations(&entity.cites);
+        b.block(true).marker("Cited from the article  ", label()).citations(&entity.cites);
     }
 
     if !entity.quotes.is_empty() {
@@ -98,9 +80,7 @@ pub fn doc(briefing: &Briefing, id: EntityId, with_related: bool) -> Doc {
                 .styled(slip.correct.clone(), Role::Strong)
                 .text(".");
             if let Some(source) = &slip.source {
-                b.block(false)
-                    .indent(2)
-                    .styled(format!("Source: {source}"), Role::Muted);
+                b.block(false).indent(2).styled(format!("Source: {source}"), Role::Muted);
             }
         }
     }
@@ -111,9 +91,7 @@ pub fn doc(briefing: &Briefing, id: EntityId, with_related: bool) -> Doc {
             let first = b.finish_len();
             b.markup(&context.text, 2, false, Role::Body);
             b.mark_first_since(first, "• ");
-            b.block(false)
-                .indent(2)
-                .styled(format!("Source: {}", context.source), Role::Muted);
+            b.block(false).indent(2).styled(format!("Source: {}", context.source), Role::Muted);
         }
     }
 
@@ -133,14 +111,8 @@ pub fn subtitle(briefing: &Briefing, id: EntityId) -> String {
             Basis::Stated => format!("event · {}", date.when()),
             _ => format!("event · {}", date.display()),
         },
-        Details::Place {
-            country: Some(country),
-            ..
-        } => format!("place · {country}"),
-        Details::Term {
-            expansion: Some(expansion),
-            ..
-        } => format!("term · {expansion}"),
+        Details::Place { country: Some(country), .. } => format!("place · {country}"),
+        Details::Term { expansion: Some(expansion), .. } => format!("term · {expansion}"),
         _ => kind.to_owned(),
     }
 }

@@ -48,10 +48,7 @@ pub struct Style {
 
 impl Style {
     pub fn role(role: Role) -> Style {
-        Style {
-            role,
-            ..Style::default()
-        }
+        Style { role, ..Style::default() }
     }
 }
 

@@ -8,8 +8,7 @@ pub fn doc(briefing: &Briefing, id: EntityId) -> Doc {
     let mut b = DocBuilder::default();
     append(&mut b, briefing, id);
     if b.finish_len() == 0 {
-        b.block(false)
-            .styled("Nothing links here yet.", Role::Muted);
+        b.block(false).styled("Nothing links here yet.", Role::Muted);
     }
     b.finish()
 }
@@ -17,16 +16,9 @@ pub fn doc(briefing: &Briefing, id: EntityId) -> Doc {
 pub fn append(b: &mut DocBuilder, briefing: &Briefing, id: EntityId) {
     let entity = briefing.entity(id);
     match &entity.details {
-        Details::Actor {
-            side,
-            affiliation,
-            issues,
-            ..
-        } => {
+        Details::Actor { side, affiliation, issues, .. } => {
             section(b, "Side", &[]);
-            b.block(false)
-                .marker("  ", Style::default())
-                .text(side.label());
+            b.block(false).marker("  ", Style::default()).text(side.label());
             if let Some(affiliation) = affiliation {
                 section(b, "Affiliation", &[*affiliation]);
                 list(b, briefing, &[*affiliation]);
@@ -41,12 +33,7 @@ pub fn append(b: &mut DocBuilder, briefing: &Briefing, id: EntityId) {
             section(b, "Related issues", related);
             list(b, briefing, related);
         }
-        Details::Event {
-            actors,
-            places,
-            issues,
-            ..
-        } => {
+        Details::Event { actors, places, issues, .. } => {
             section(b, "Actors", actors);
             list(b, briefing, actors);
             section(b, "Places", places);
@@ -65,11 +52,8 @@ pub fn append(b: &mut DocBuilder, briefing: &Briefing, id: EntityId) {
     if !backlinks.is_empty() {
         b.heading("Referenced by");
         for kind in Kind::ALL {
-            let mut of_kind: Vec<EntityId> = backlinks
-                .iter()
-                .copied()
-                .filter(|b| briefing.entity(*b).kind() == kind)
-                .collect();
+            let mut of_kind: Vec<EntityId> =
+                backlinks.iter().copied().filter(|b| briefing.entity(*b).kind() == kind).collect();
             if of_kind.is_empty() {
                 continue;
             }

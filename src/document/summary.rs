@@ -13,14 +13,10 @@ pub fn doc(briefing: &Briefing) -> Doc {
         None => b.text(briefing.publisher.clone()),
     };
     if let Some(author) = &briefing.author {
-        b.block(false)
-            .marker("Author     ", label())
-            .text(author.clone());
+        b.block(false).marker("Author     ", label()).text(author.clone());
     }
     let published = &briefing.published;
-    b.block(false)
-        .marker("Published  ", label())
-        .text(published.when());
+    b.block(false).marker("Published  ", label()).text(published.when());
     if published.basis != Basis::Stated {
         b.styled(format!(" ({})", published.basis.label()), Role::Muted);
     }
@@ -28,9 +24,7 @@ pub fn doc(briefing: &Briefing) -> Doc {
         b.block(false).indent(11).styled(note.clone(), Role::Muted);
     }
     if let Some(source) = &published.source {
-        b.block(false)
-            .indent(11)
-            .styled(format!("Source: {source}"), Role::Muted);
+        b.block(false).indent(11).styled(format!("Source: {source}"), Role::Muted);
     }
     b.block(false).marker("Address    ", label());
     b.link(briefing.url.clone(), Target::External(briefing.url.clone()));
@@ -65,10 +59,7 @@ pub fn doc(briefing: &Briefing) -> Doc {
             .styled(format!("key {key}"), Role::Muted);
     }
     b.block(false)
-        .styled(
-            format!("{:>4}  ", briefing.source.paragraphs.len()),
-            Role::Strong,
-        )
+        .styled(format!("{:>4}  ", briefing.source.paragraphs.len()), Role::Strong)
         .text(format!("{:<16}", "Source paragraphs"))
         .styled("key 7", Role::Muted);
 

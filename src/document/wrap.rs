@@ -54,10 +54,7 @@ impl Wrapped {
 
     /// The first row of a link, if the link exists.
     pub fn link_row(&self, link: usize) -> Option<usize> {
-        self.links
-            .get(link)
-            .and_then(|spots| spots.first())
-            .map(|s| s.row)
+        self.links.get(link).and_then(|spots| spots.first()).map(|s| s.row)
     }
 
     /// The first row showing source paragraph `n`.
@@ -66,21 +63,13 @@ impl Wrapped {
     }
 
     pub fn anchor(&self, row: usize) -> Anchor {
-        self.rows
-            .get(row)
-            .map(|r| Anchor {
-                block: r.block,
-                offset: r.offset,
-            })
-            .unwrap_or_default()
+        self.rows.get(row).map(|r| Anchor { block: r.block, offset: r.offset }).unwrap_or_default()
     }
 
     /// The row that shows `anchor` at this width.
     pub fn row_of(&self, anchor: Anchor) -> usize {
-        let after = self
-            .rows
-            .iter()
-            .position(|r| (r.block, r.offset) > (anchor.block, anchor.offset));
+        let after =
+            self.rows.iter().position(|r| (r.block, r.offset) > (anchor.block, anchor.offset));
         match after {
             Some(0) | None if self.rows.is_empty() => 0,
             Some(0) => 0,
@@ -155,22 +144,8 @@ impl<'a> Line<'a> {
         indent: u16,
         width: u16,
     ) -> Line<'a> {
-        out.rows.push(Row {
-            block,
-            offset: 0,
-            paragraph,
-            segments: Vec::new(),
-        });
-        Line {
-            out,
-            block,
-            paragraph,
-            width,
-            hang: indent,
-            x: indent,
-            chars: 0,
-            offset_base: 0,
-        }
+        out.rows.push(Row { block, offset: 0, paragraph, segments: Vec::new() });
+        Line { out, block, paragraph, width, hang: indent, x: indent, chars: 0, offset_base: 0 }
     }
 
     fn newline(&mut self) {
@@ -215,11 +190,7 @@ impl<'a> Line<'a> {
             let spots = &mut self.out.links[link];
             match spots.last_mut() {
                 Some(spot) if spot.row == row_index && spot.x1 == self.x => spot.x1 += w,
-                _ => spots.push(Spot {
-                    row: row_index,
-                    x0: self.x,
-                    x1: self.x + w,
-                }),
+                _ => spots.push(Spot { row: row_index, x0: self.x, x1: self.x + w }),
             }
         }
         self.x += w;
@@ -233,11 +204,8 @@ impl<'a> Line<'a> {
             for piece in pieces(&run.text) {
                 match piece {
                     Piece::Newline => {
-                        self.chars += pending
-                            .iter()
-                            .map(|(s, _)| s.chars().count())
-                            .sum::<usize>()
-                            + 1;
+                        self.chars +=
+                            pending.iter().map(|(s, _)| s.chars().count()).sum::<usize>() + 1;
                         pending.clear();
                         self.newline();
                     }
@@ -246,18 +214,14 @@ impl<'a> Line<'a> {
                         let space: u16 = pending.iter().map(|(s, _)| s.width() as u16).sum();
                         let w = word.width() as u16;
                         if !self.at_row_start() && space + w > self.room() {
-                            self.chars += pending
-                                .iter()
-                                .map(|(s, _)| s.chars().count())
-                                .sum::<usize>();
+                            self.chars +=
+                                pending.iter().map(|(s, _)| s.chars().count()).sum::<usize>();
                             pending.clear();
                             self.newline();
                         }
                         if self.at_row_start() {
-                            self.chars += pending
-                                .iter()
-                                .map(|(s, _)| s.chars().count())
-                                .sum::<usize>();
+                            self.chars +=
+                                pending.iter().map(|(s, _)| s.chars().count()).sum::<usize>();
                             pending.clear();
                         }
                         for (s, r) in pending.drain(..) {
@@ -342,11 +306,7 @@ fn pieces(text: &str) -> Vec<Piece<'_>> {
         }
     }
     if let Some(space) = kind {
-        out.push(if space {
-            Piece::Space(&text[start..])
-        } else {
-            Piece::Word(&text[start..])
-        });
+        out.push(if space { Piece::Space(&text[start..]) } else { Piece::Word(&text[start..]) });
     }
     out
 }
@@ -382,21 +342,7 @@ mod tests {
             .text(" onwards.");
         let w = wrap(&b.finish(), 12);
         assert_eq!(rows(&w), vec!["From Sergei", "Lavrov", "onwards."]);
-        assert_eq!(
-            w.links[0],
-            vec![
-                Spot {
-                    row: 0,
-                    x0: 5,
-                    x1: 11
-                },
-                Spot {
-                    row: 1,
-                    x0: 0,
-                    x1: 6
-                }
-            ]
-        );
+        assert_eq!(w.links[0], vec![Spot { row: 0, x0: 5, x1: 11 }, Spot { row: 1, x0: 0, x1: 6 }]);
         assert_eq!(w.link_at(1, 3), Some(0));
         assert_eq!(w.link_at(2, 3), None);
     }
@@ -404,9 +350,7 @@ mod tests {
     #[test]
     fn hangs_continuation_rows_under_a_marker() {
         let mut b = DocBuilder::default();
-        b.block(false)
-            .marker("¶2 ", Style::role(Role::Marker))
-            .text("one two three four");
+        b.block(false).marker("¶2 ", Style::role(Role::Marker)).text("one two three four");
         let w = wrap(&b.finish(), 10);
         assert_eq!(rows(&w), vec!["¶2 one two", "   three", "   four"]);
     }
@@ -417,10 +361,7 @@ mod tests {
         b.block(false).text("abcdefgh ij");
         assert_eq!(rows(&wrap(&b.finish(), 3)), vec!["abc", "def", "gh", "ij"]);
         let mut b = DocBuilder::default();
-        b.block(false)
-            .marker("• ", Style::default())
-            .indent(4)
-            .text("wide 世界");
+        b.block(false).marker("• ", Style::default()).indent(4).text("wide 世界");
         let w = wrap(&b.finish(), 1);
         assert!(w.rows.len() < 20);
     }
@@ -430,26 +371,19 @@ mod tests {
         let mut b = DocBuilder::default();
         b.block(false).text("one\ntwo");
         b.block(true).text("three");
-        assert_eq!(
-            rows(&wrap(&b.finish(), 20)),
-            vec!["one", "two", "", "three"]
-        );
+        assert_eq!(rows(&wrap(&b.finish(), 20)), vec!["one", "two", "", "three"]);
     }
 
     #[test]
     fn an_anchor_finds_the_same_words_at_another_width() {
         let mut b = DocBuilder::default();
-        b.block(false)
-            .text("alpha beta gamma delta epsilon zeta eta theta");
+        b.block(false).text("alpha beta gamma delta epsilon zeta eta theta");
         let doc = b.finish();
         let narrow = wrap(&doc, 12);
         let anchor = narrow.anchor(2);
         let row = rows(&narrow)[2].clone();
         let wide = wrap(&doc, 30);
         let found = rows(&wide)[wide.row_of(anchor)].clone();
-        assert!(
-            found.contains(row.split(' ').next().unwrap()),
-            "{row} / {found}"
-        );
+        assert!(found.contains(row.split(' ').next().unwrap()), "{row} / {found}");
     }
 }

@@ -12,23 +12,12 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App) {
     let style = Style::new().fg(Color::White).bg(Color::Red);
     buf.set_style(area, style);
     let errors = report.errors();
-    let key = app
-        .keymap
-        .keys_for(Action::ShowProblems)
-        .first()
-        .cloned()
-        .unwrap_or_default();
+    let key = app.keymap.keys_for(Action::ShowProblems).first().cloned().unwrap_or_default();
     let headline = format!(
         " Not reloaded: {errors} error{} in the files; showing the last good version. {key}: see all",
         if errors == 1 { "" } else { "s" }
     );
-    buf.set_stringn(
-        area.x,
-        area.y,
-        headline,
-        area.width as usize,
-        style.patch(THEME.strong),
-    );
+    buf.set_stringn(area.x, area.y, headline, area.width as usize, style.patch(THEME.strong));
     if area.height > 1
         && let Some(first) = report.diagnostics.first()
     {

@@ -12,9 +12,11 @@ use ratatui::text::Line;
 use ratatui::widgets::{Block, Widget};
 
 pub fn draw(buf: &mut Buffer, areas: &Areas, app: &App) {
-    let Some(kind) = app.tab.kind() else { return };
+    if app.tab.kind().is_none() {
+        return;
+    }
     let view = app.view();
-    let ids = app.briefing.list(kind);
+    let ids = &app.items[app.tab.index()];
     let list_focused = view.focus == Focus::List;
 
     if let Some(list_area) = areas.list {
@@ -23,11 +25,13 @@ pub fn draw(buf: &mut Buffer, areas: &Areas, app: &App) {
         } else {
             format!(" {}/{} ", view.selected + 1, ids.len())
         };
-        panel(app.tab.title(), list_focused)
+        panel(&list_title(app), list_focused)
             .title_bottom(Line::from(count).right_aligned())
             .render(list_area, buf);
         ListView {
             briefing: &app.briefing,
+            seen: &app.seen,
+            bookmarks: &app.bookmarks,
             ids,
             rows: &app.lists[app.tab.index()],
             offset: view.list_offset,
@@ -41,17 +45,13 @@ pub fn draw(buf: &mut Buffer, areas: &Areas, app: &App) {
         Some(id) => capitalised(app.briefing.entity(id).kind().label()),
         None => "Nothing to show".to_owned(),
     };
-    text_column(
-        buf,
-        app,
-        Column::Main,
-        areas.main,
-        areas.main_text(),
-        &title,
-        !list_focused,
-    );
+    text_column(buf, app, Column::Main, areas.main, areas.main_text(), &title, !list_focused);
     if let (Some(side), Some(side_text)) = (areas.side, areas.side_text()) {
-        text_column(buf, app, Column::Side, side, side_text, "Related", false);
+        let title = match view.beside {
+            Some(id) => format!("Beside: {}", app.briefing.entity(id).name),
+            None => "Related".to_owned(),
+        };
+        text_column(buf, app, Column::Side, side, side_text, &title, false);
     }
 }
 
@@ -79,11 +79,13 @@ fn text_column(
     }
     block.render(panel_area, buf);
     if let Some(w) = wrapped {
+        let marks = super::text::marks(app, column);
         TextView {
             wrapped: &w,
             scroll,
             focused_link: view.link.filter(|(c, _)| *c == column).map(|(_, i)| i),
             highlight: None,
+            marks: &marks,
         }
         .draw(text, buf);
     }
@@ -91,11 +93,7 @@ fn text_column(
 
 fn panel(title: &str, focused: bool) -> Block<'static> {
     Block::bordered()
-        .border_style(if focused {
-            THEME.border_focused
-        } else {
-            THEME.border
-        })
+        .border_style(if focused { THEME.border_focused } else { THEME.border })
         .title(format!(" {title} "))
 }
 
@@ -104,5 +102,15 @@ fn capitalised(word: &str) -> String {
     match chars.next() {
         Some(first) => first.to_uppercase().chain(chars).collect(),
         None => String::new(),
+    }
+}
+
+/// The list's title, naming the actor when the actor filter narrows it.
+fn list_title(app: &App) -> String {
+    match app.filter {
+        Some(actor) if matches!(app.tab, crate::app::Tab::Timeline | crate::app::Tab::Issues) => {
+            format!("{} · {}", app.tab.title(), app.briefing.entity(actor).name)
+        }
+        _ => app.tab.title().to_owned(),
     }
 }

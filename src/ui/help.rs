@@ -7,11 +7,8 @@ use unicode_width::UnicodeWidthStr;
 
 pub fn lines(keymap: &Keymap) -> Vec<Line<'static>> {
     let help = keymap.help();
-    let key_width = help
-        .iter()
-        .flat_map(|(_, rows)| rows.iter().map(|(k, _)| k.width()))
-        .max()
-        .unwrap_or(0);
+    let key_width =
+        help.iter().flat_map(|(_, rows)| rows.iter().map(|(k, _)| k.width())).max().unwrap_or(0);
     let mut out = Vec::new();
     for (section, rows) in help {
         if !out.is_empty() {

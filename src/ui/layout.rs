@@ -52,11 +52,7 @@ impl Areas {
             width: size.width,
             height: banner_rows,
         });
-        let top = if banner.is_some() {
-            top
-        } else {
-            2.min(size.height)
-        };
+        let top = if banner.is_some() { top } else { 2.min(size.height) };
         let body = Rect {
             x: size.x,
             y: size.y + top,
@@ -80,57 +76,22 @@ impl Areas {
         let (list, main, side) = if w >= WIDE {
             let list_w = list_width + 2;
             let side_w = (w / 4).clamp(30, 44);
-            let list = Rect {
-                width: list_w,
-                ..body
-            };
-            let side = Rect {
-                x: body.x + w - side_w,
-                width: side_w,
-                ..body
-            };
-            let main = Rect {
-                x: body.x + list_w,
-                width: w - list_w - side_w,
-                ..body
-            };
+            let list = Rect { width: list_w, ..body };
+            let side = Rect { x: body.x + w - side_w, width: side_w, ..body };
+            let main = Rect { x: body.x + list_w, width: w - list_w - side_w, ..body };
             (list, main, Some(side))
         } else if w >= NARROW {
             let list_w = (list_width + 2).min(w * 2 / 5);
-            let list = Rect {
-                width: list_w,
-                ..body
-            };
-            let main = Rect {
-                x: body.x + list_w,
-                width: w - list_w,
-                ..body
-            };
+            let list = Rect { width: list_w, ..body };
+            let main = Rect { x: body.x + list_w, width: w - list_w, ..body };
             (list, main, None)
         } else {
             let list_h = (body.height * 2 / 5).max(3).min(body.height);
-            let list = Rect {
-                height: list_h,
-                ..body
-            };
-            let main = Rect {
-                y: body.y + list_h,
-                height: body.height - list_h,
-                ..body
-            };
+            let list = Rect { height: list_h, ..body };
+            let main = Rect { y: body.y + list_h, height: body.height - list_h, ..body };
             (list, main, None)
         };
-        Areas {
-            tabs,
-            trail,
-            banner,
-            status,
-            body,
-            list: Some(list),
-            main,
-            side,
-            too_small,
-        }
+        Areas { tabs, trail, banner, status, body, list: Some(list), main, side, too_small }
     }
 
     /// The text inside the main panel: inside its border with a column of padding, and for
@@ -141,11 +102,7 @@ impl Areas {
             return inner;
         }
         let margin = (inner.width - TEXT_MAX) / 2;
-        Rect {
-            x: inner.x + margin,
-            width: TEXT_MAX,
-            ..inner
-        }
+        Rect { x: inner.x + margin, width: TEXT_MAX, ..inner }
     }
 
     pub fn side_text(&self) -> Option<Rect> {
@@ -170,11 +127,7 @@ pub fn bordered(panel: Rect) -> Rect {
 /// Inside a border, with a column of padding on each side.
 pub fn padded(panel: Rect) -> Rect {
     let inner = bordered(panel);
-    Rect {
-        x: inner.x.saturating_add(1),
-        width: inner.width.saturating_sub(2),
-        ..inner
-    }
+    Rect { x: inner.x.saturating_add(1), width: inner.width.saturating_sub(2), ..inner }
 }
 
 #[cfg(test)]

@@ -10,6 +10,9 @@ use unicode_width::UnicodeWidthStr;
 
 pub struct ListView<'a> {
     pub briefing: &'a Briefing,
+    /// Items opened before, marked ✓, and bookmarked ones, marked ★.
+    pub seen: &'a std::collections::HashSet<EntityId>,
+    pub bookmarks: &'a [EntityId],
     pub ids: &'a [EntityId],
     pub rows: &'a [ListRow],
     pub offset: usize,
@@ -26,18 +29,10 @@ impl ListView<'_> {
             buf.set_stringn(area.x, area.y, "(none)", area.width as usize, THEME.muted);
             return;
         }
-        let rows = self
-            .rows
-            .iter()
-            .skip(self.offset)
-            .take(area.height as usize);
+        let rows = self.rows.iter().skip(self.offset).take(area.height as usize);
         for (i, row) in rows.enumerate() {
             let y = area.y + i as u16;
-            let line = Rect {
-                y,
-                height: 1,
-                ..area
-            };
+            let line = Rect { y, height: 1, ..area };
             match row {
                 ListRow::Heading(label) => {
                     buf.set_stringn(area.x, y, label, area.width as usize, THEME.group);
@@ -51,6 +46,12 @@ impl ListView<'_> {
                         _ => THEME.body,
                     };
                     buf.set_style(line, style);
+                    let id = self.ids[*position];
+                    if self.bookmarks.contains(&id) {
+                        buf.set_stringn(area.x, y, "★", 1, style.patch(THEME.heading));
+                    } else if self.seen.contains(&id) {
+                        buf.set_stringn(area.x, y, "✓", 1, style.patch(THEME.muted));
+                    }
                     let mut x = area.x + 1;
                     if let Some(date) = entity.date() {
                         let when = format!("{:<12}", date.short());

@@ -1,12 +1,17 @@
 //! Drawing: a pure function of the reader's state. Nothing here changes state.
 
 pub mod banner;
+pub mod bookmarks;
 pub mod entities;
 pub mod help;
 pub mod layout;
 pub mod list;
 pub mod overlay;
+pub mod palette;
+pub mod peek;
+pub mod picker;
 pub mod prose;
+pub mod search;
 pub mod status;
 pub mod tabs;
 pub mod text;
@@ -39,6 +44,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
         banner::draw(frame.buffer_mut(), banner, app);
     }
     status::draw(frame.buffer_mut(), areas.status, app);
+    peek::draw(frame.buffer_mut(), area, app);
     overlay::draw(frame, app);
 }
 

@@ -10,8 +10,9 @@ use ratatui::widgets::{Block, Clear, Padding, Paragraph};
 
 /// The open overlay's title and text.
 pub fn content(app: &App) -> Option<(&'static str, Vec<Line<'static>>)> {
-    match app.overlay? {
+    match app.overlay.as_ref()? {
         Overlay::Help { .. } => Some((" Keys ", super::help::lines(&app.keymap))),
+        Overlay::Search { .. } | Overlay::Palette { .. } | Overlay::Bookmarks { .. } => None,
         Overlay::Problems { .. } => {
             let report = app.problems.as_ref()?;
             // The box can be no wider than the screen less its border and padding.
@@ -59,33 +60,30 @@ pub fn max_scroll(app: &App) -> usize {
 }
 
 pub fn draw(frame: &mut Frame, app: &App) {
+    match app.overlay {
+        Some(Overlay::Search { .. }) => return super::search::draw(frame, app),
+        Some(Overlay::Palette { .. }) => return super::palette::draw(frame, app),
+        Some(Overlay::Bookmarks { .. }) => return super::bookmarks::draw(frame, app),
+        _ => {}
+    }
     let Some((title, lines)) = content(app) else {
         return;
     };
     let scroll = match app.overlay {
         Some(Overlay::Help { scroll } | Overlay::Problems { scroll }) => scroll,
-        None => 0,
+        _ => 0,
     };
     let screen = frame.area();
     let area = area(screen, &lines);
     let scroll = scroll.min(max_scroll(app));
-    let hint = if max_scroll(app) > 0 {
-        " j/k scroll · Esc to close "
-    } else {
-        " Esc to close "
-    };
+    let hint = if max_scroll(app) > 0 { " j/k scroll · Esc to close " } else { " Esc to close " };
     let block = Block::bordered()
         .border_style(THEME.border_focused)
         .title(title)
         .title_bottom(Line::from(hint).right_aligned())
         .padding(Padding::horizontal(1));
     frame.render_widget(Clear, area);
-    frame.render_widget(
-        Paragraph::new(lines)
-            .block(block)
-            .scroll((scroll as u16, 0)),
-        area,
-    );
+    frame.render_widget(Paragraph::new(lines).block(block).scroll((scroll as u16, 0)), area);
 }
 
 /// Splits a line into pieces no wider than `width`, later pieces indented by two columns, so

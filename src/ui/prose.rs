@@ -30,18 +30,13 @@ pub fn draw(buf: &mut Buffer, areas: &Areas, app: &App) {
         block = block.title(ratatui::text::Line::from(format!(" ¶{n} ")).right_aligned());
     }
     block.render(areas.main, buf);
+    let marks = super::text::marks(app, Column::Main);
     TextView {
         wrapped: &wrapped,
         scroll: view.scroll,
-        focused_link: view
-            .link
-            .filter(|(c, _)| *c == Column::Main)
-            .map(|(_, i)| i),
-        highlight: if app.tab == Tab::Source {
-            view.highlight
-        } else {
-            None
-        },
+        focused_link: view.link.filter(|(c, _)| *c == Column::Main).map(|(_, i)| i),
+        highlight: if app.tab == Tab::Source { view.highlight } else { None },
+        marks: &marks,
     }
     .draw(text, buf);
 }

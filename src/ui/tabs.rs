@@ -8,23 +8,37 @@ use ratatui::layout::Rect;
 use unicode_width::UnicodeWidthStr;
 
 pub fn draw(buf: &mut Buffer, area: Rect, current: Tab) {
-    let full: usize = Tab::ALL.iter().map(|t| label(*t, true).width()).sum();
-    let names = full <= area.width as usize;
-    let mut x = area.x;
-    for tab in Tab::ALL {
-        let text = label(tab, names || tab == current);
-        let style = if tab == current {
-            THEME.tab_current
-        } else {
-            THEME.tab
-        };
+    for (tab, x, text) in placed(area, current) {
         if x >= area.right() {
             break;
         }
-        let room = (area.right() - x) as usize;
-        buf.set_stringn(x, area.y, &text, room, style);
-        x = x.saturating_add(text.width() as u16);
+        let style = if tab == current { THEME.tab_current } else { THEME.tab };
+        buf.set_stringn(x, area.y, &text, (area.right() - x) as usize, style);
     }
+}
+
+/// The tab whose label is at column `x`, for a mouse click.
+pub fn tab_at(area: Rect, current: Tab, x: u16) -> Option<Tab> {
+    placed(area, current)
+        .into_iter()
+        .find(|(_, start, text)| x >= *start && x < start + text.width() as u16)
+        .map(|(tab, ..)| tab)
+}
+
+/// Each tab with the column its label starts at and the label.
+fn placed(area: Rect, current: Tab) -> Vec<(Tab, u16, String)> {
+    let full: usize = Tab::ALL.iter().map(|t| label(*t, true).width()).sum();
+    let names = full <= area.width as usize;
+    let mut x = area.x;
+    Tab::ALL
+        .iter()
+        .map(|tab| {
+            let text = label(*tab, names || *tab == current);
+            let start = x;
+            x = x.saturating_add(text.width() as u16);
+            (*tab, start, text)
+        })
+        .collect()
 }
 
 fn label(tab: Tab, named: bool) -> String {

@@ -25,6 +25,10 @@ pub struct Theme {
     pub tab_current: Style,
     pub status: Style,
     pub key: Style,
+    pub find: Style,
+    pub find_current: Style,
+    pub hint: Style,
+    pub card: Style,
 }
 
 pub const THEME: Theme = Theme {
@@ -37,29 +41,22 @@ pub const THEME: Theme = Theme {
     slip: Style::new().fg(Color::LightRed),
     marker: Style::new().fg(Color::DarkGray),
     strong: Style::new().add_modifier(Modifier::BOLD),
-    link: Style::new()
-        .fg(Color::LightBlue)
-        .add_modifier(Modifier::UNDERLINED),
-    focused_link: Style::new()
-        .fg(Color::Black)
-        .bg(Color::Yellow)
-        .add_modifier(Modifier::BOLD),
+    link: Style::new().fg(Color::LightBlue).add_modifier(Modifier::UNDERLINED),
+    focused_link: Style::new().fg(Color::Black).bg(Color::Yellow).add_modifier(Modifier::BOLD),
     highlight: Style::new().bg(Color::Rgb(58, 52, 20)),
-    selected: Style::new()
-        .fg(Color::Black)
-        .bg(Color::Cyan)
-        .add_modifier(Modifier::BOLD),
+    selected: Style::new().fg(Color::Black).bg(Color::Cyan).add_modifier(Modifier::BOLD),
     selected_unfocused: Style::new().add_modifier(Modifier::REVERSED),
     group: Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD),
     border: Style::new().fg(Color::DarkGray),
     border_focused: Style::new().fg(Color::Cyan),
     tab: Style::new().fg(Color::Gray),
-    tab_current: Style::new()
-        .fg(Color::Black)
-        .bg(Color::Cyan)
-        .add_modifier(Modifier::BOLD),
+    tab_current: Style::new().fg(Color::Black).bg(Color::Cyan).add_modifier(Modifier::BOLD),
     status: Style::new().fg(Color::Gray),
     key: Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD),
+    find: Style::new().add_modifier(Modifier::REVERSED),
+    find_current: Style::new().fg(Color::Black).bg(Color::LightGreen).add_modifier(Modifier::BOLD),
+    hint: Style::new().fg(Color::Black).bg(Color::LightMagenta).add_modifier(Modifier::BOLD),
+    card: Style::new().bg(Color::Rgb(30, 34, 48)),
 };
 
 impl Theme {

@@ -9,12 +9,7 @@ use unicode_width::UnicodeWidthStr;
 const SEPARATOR: &str = " › ";
 
 pub fn draw(buf: &mut Buffer, area: Rect, app: &App) {
-    let mut labels: Vec<String> = app
-        .history
-        .back
-        .iter()
-        .map(|p| app.place_label(p))
-        .collect();
+    let mut labels: Vec<String> = app.history.back.iter().map(|p| app.place_label(p)).collect();
     let here = app.place_label(&app.here());
     // Keep the end of the trail, which is nearest to the reader, when it does not all fit.
     let room = area.width.saturating_sub(1) as usize;
