@@ -7,6 +7,7 @@ use briefing::ui;
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use std::hint::black_box;
 
 /// A briefing of `per_kind` entities of each of the five kinds, every one linking to a few
@@ -135,9 +136,41 @@ fn benches(c: &mut Criterion) {
     }
 }
 
+/// A query typed into the briefing-wide search or the palette, answered in full.
+fn finding(c: &mut Criterion) {
+    let bundled = content::bundled();
+    let large = generated(2000);
+    for (name, files) in [("bundled", &bundled), ("10k", &large)] {
+        let briefing = content::load(files).unwrap();
+        let index = briefing::search::index::SearchIndex::build(&briefing);
+        let mut palette = briefing::search::palette::Palette::build(&briefing);
+        c.bench_function(&format!("search_briefing/query/{name}"), |b| {
+            b.iter(|| index.search(black_box("meets actor 1"), 200))
+        });
+        c.bench_function(&format!("palette/query/{name}"), |b| {
+            b.iter(|| palette.matches(black_box("actr 19"), 200))
+        });
+        c.bench_function(&format!("search_briefing/build_index/{name}"), |b| {
+            b.iter(|| briefing::search::index::SearchIndex::build(black_box(&briefing)))
+        });
+    }
+    // `/` as the reader types one more letter on the source page, frame included.
+    let (mut app, mut terminal) = ready(&large, Action::ShowSource);
+    c.bench_function("keystroke_and_frame/find_letter/10k", |b| {
+        b.iter(|| {
+            app.handle_key(KeyEvent::new(KeyCode::Char('/'), KeyModifiers::NONE));
+            for ch in "paragraph 1".chars() {
+                app.handle_key(KeyEvent::new(KeyCode::Char(ch), KeyModifiers::NONE));
+            }
+            app.handle_key(KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE));
+            terminal.draw(|frame| ui::draw(frame, &app)).unwrap();
+        })
+    });
+}
+
 criterion_group! {
     name = reader;
     config = Criterion::default().sample_size(30).measurement_time(std::time::Duration::from_secs(3));
-    targets = benches
+    targets = benches, finding
 }
 criterion_main!(reader);

@@ -169,3 +169,66 @@ fn a_failed_reload_shows_the_banner_over_the_last_good_version() {
     app.update(Action::ShowProblems);
     insta::assert_snapshot!("problems", render(&app).backend());
 }
+
+fn keys(app: &mut App, text: &str) {
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    for c in text.chars() {
+        app.handle_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+    }
+}
+
+#[test]
+fn searching_the_text_on_screen_marks_every_match_and_the_current_one() {
+    let mut app = at(80, 24, &[Action::ShowSource]);
+    keys(&mut app, "/missile defense");
+    let terminal = render(&app);
+    insta::assert_snapshot!("find_on_screen", terminal.backend());
+    let buffer = terminal.backend().buffer();
+    let find = app.find.as_ref().unwrap();
+    let area = app.text_area(Column::Main).unwrap();
+    let (row, x0, _) = find.matches[find.current.unwrap()].spans[0];
+    let cell = &buffer[(area.x + x0, area.y + (row - app.view().scroll) as u16)];
+    assert_eq!(cell.bg, Color::LightGreen, "the current match");
+    let (row, x0, _) = find.matches[find.current.unwrap() + 1].spans[0];
+    if row >= app.view().scroll && row < app.view().scroll + area.height as usize {
+        let cell = &buffer[(area.x + x0, area.y + (row - app.view().scroll) as u16)];
+        assert!(cell.modifier.contains(ratatui::style::Modifier::REVERSED), "another match");
+    }
+}
+
+#[test]
+fn the_briefing_search_box() {
+    let mut app = at(80, 24, &[Action::Search]);
+    keys(&mut app, "moscow");
+    insta::assert_snapshot!("search_briefing", render(&app).backend());
+}
+
+#[test]
+fn the_palette() {
+    let mut app = at(80, 24, &[Action::Palette]);
+    keys(&mut app, "epaa");
+    insta::assert_snapshot!("palette", render(&app).backend());
+}
+
+#[test]
+fn link_hints_label_the_links_on_screen() {
+    let mut app = at(120, 40, &[]);
+    app.go(Target::Entity(app.briefing.lookup("lavrov").unwrap()));
+    keys(&mut app, "f");
+    let terminal = render(&app);
+    insta::assert_snapshot!("hints", terminal.backend());
+    let hint = &app.hints.as_ref().unwrap().labels[0];
+    let w = app.wrapped(hint.column).unwrap();
+    let spot = w.links[hint.link][0];
+    let area = app.text_area(hint.column).unwrap();
+    let cell = &terminal.backend().buffer()[(area.x + spot.x0, area.y + spot.row as u16)];
+    assert_eq!(cell.symbol(), hint.label.chars().next().unwrap().to_string());
+    assert_eq!(cell.bg, Color::LightMagenta);
+}
+
+#[test]
+fn a_peek_card_describes_the_focused_link() {
+    let mut app = at(80, 24, &[Action::ShowTimeline, Action::Next, Action::Next, Action::Next]);
+    app.update(Action::NextLink);
+    insta::assert_snapshot!("peek", render(&app).backend());
+}

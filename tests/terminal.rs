@@ -13,7 +13,6 @@ const WAIT: Duration = Duration::from_secs(20);
 struct Session {
     /// The session's own XDG state and config directories, so no test reads or writes a
     /// person's real ones.
-    #[allow(dead_code)]
     home: tempfile::TempDir,
     master: Box<dyn MasterPty + Send>,
     writer: Box<dyn Write + Send>,
@@ -103,6 +102,21 @@ impl Session {
         let (code, raw) = self.finish();
         assert_eq!(code, 0);
         assert_restored(&raw, &screen.lock().unwrap());
+    }
+
+    /// Quits and hands back the session's XDG directories, for a second run to reuse.
+    fn quit_keeping_home(mut self) -> tempfile::TempDir {
+        self.send("q");
+        let start = Instant::now();
+        while self.child.try_wait().unwrap().is_none() {
+            assert!(start.elapsed() < WAIT, "the reader did not exit");
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        self.home
+    }
+
+    fn raw_text(&self) -> String {
+        String::from_utf8_lossy(&self.raw.lock().unwrap()).into_owned()
     }
 
     fn finish(mut self) -> (u32, Vec<u8>) {
@@ -278,5 +292,149 @@ fn no_watch_leaves_the_briefing_as_it_was_opened() {
     std::thread::sleep(Duration::from_millis(800));
     s.press("j", "Test briefing");
     assert!(!s.text().contains("Retitled"));
+    s.quit_and_check_restored("q");
+}
+
+#[test]
+fn slash_search_highlights_and_n_steps() {
+    let mut s = Session::start(&[], 100, 30);
+    s.wait_for("Russian and U.S. strategic impasse");
+    s.press("7", "¶1");
+    s.press("/missile", "1/15");
+    s.press("\r", "/missile  1/15");
+    s.press("n", "“missile” 2/15");
+    s.press("N", "“missile” 1/15");
+    s.quit_and_check_restored("q");
+}
+
+#[test]
+fn the_palette_jumps_to_a_fuzzy_name() {
+    let mut s = Session::start(&[], 100, 30);
+    s.wait_for("Russian and U.S. strategic impasse");
+    s.press("\x0b", "Go to:");
+    s.press("gotemoler", "Rose Gottemoeller");
+    s.press("\r", "Summary › Rose Gottemoeller");
+    s.wait_for("Acting Under Secretary of State");
+    s.quit_and_check_restored("q");
+}
+
+#[test]
+fn a_link_hint_is_followed_by_typing_its_label() {
+    let mut s = Session::start(&[], 100, 30);
+    s.wait_for("Russian and U.S. strategic impasse");
+    s.press("f", "Type a link's label");
+    // The summary's first link is the publisher, BASIC. It has more than nine links, so
+    // labels are two letters and the first is "aa".
+    s.press("a", "aASIC");
+    s.press("a", "Summary › BASIC");
+    s.quit_and_check_restored("q");
+}
+
+#[test]
+fn the_place_is_remembered_across_two_runs() {
+    let mut s = Session::start(&[], 100, 30);
+    s.wait_for("Russian and U.S. strategic impasse");
+    s.press("\x0b", "Go to:");
+    s.press("lavrov", "Sergei Lavrov");
+    s.press("\r", "Summary › Sergei Lavrov");
+    s.press("m", "Bookmarked Sergei Lavrov");
+    let home = s.quit_keeping_home();
+    let saved = std::fs::read_dir(home.path().join("state/briefing")).unwrap().count();
+    assert_eq!(saved, 1, "one state file for the bundled briefing");
+
+    let mut s = Session::start_in(home, &[], 100, 30);
+    s.wait_for("Foreign Minister of the Russian Federation");
+    assert!(s.text().contains("★Sergei Lavrov"), "the bookmark mark is back:\n{}", s.text());
+    s.press("'", "Bookmarks");
+    s.quit_and_check_restored("q");
+}
+
+#[test]
+fn fresh_neither_restores_nor_saves() {
+    let mut s = Session::start(&[], 100, 30);
+    s.wait_for("Russian and U.S. strategic impasse");
+    s.press("2", "Actors");
+    let home = s.quit_keeping_home();
+    let s = Session::start_in(home, &["--fresh"], 100, 30);
+    s.wait_for("Russian and U.S. strategic impasse");
+    assert!(s.text().contains("Publisher"), "--fresh starts on the Summary");
+    s.quit_and_check_restored("q");
+}
+
+#[test]
+fn a_corrupt_state_file_is_set_aside_with_a_warning_not_a_crash() {
+    let home = tempfile::tempdir().unwrap();
+    let mut s = Session::start_in(home, &[], 100, 30);
+    s.wait_for("Russian and U.S. strategic impasse");
+    let home = s.quit_keeping_home();
+    let dir = home.path().join("state/briefing");
+    let file = std::fs::read_dir(&dir).unwrap().next().unwrap().unwrap().path();
+    std::fs::write(&file, "{ this is not json").unwrap();
+
+    let s = Session::start_in(home, &[], 120, 30);
+    s.wait_for("Your saved place was not used");
+    let home = s.quit_keeping_home();
+    let names: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(names.iter().any(|n| n.contains("set-aside")), "{names:?}");
+    assert_eq!(
+        std::fs::read_to_string(dir.join(names.iter().find(|n| n.contains("set-aside")).unwrap()))
+            .unwrap(),
+        "{ this is not json"
+    );
+    drop(home);
+}
+
+#[test]
+fn a_state_file_from_a_newer_version_is_set_aside() {
+    let home = tempfile::tempdir().unwrap();
+    let mut s = Session::start_in(home, &[], 100, 30);
+    s.wait_for("Russian and U.S. strategic impasse");
+    let home = s.quit_keeping_home();
+    let dir = home.path().join("state/briefing");
+    let file = std::fs::read_dir(&dir).unwrap().next().unwrap().unwrap().path();
+    std::fs::write(&file, r#"{"version": 99, "tab": "actors"}"#).unwrap();
+    let s = Session::start_in(home, &[], 140, 30);
+    s.wait_for("a newer version of briefing wrote it");
+    s.quit_and_check_restored("q");
+}
+
+#[test]
+fn mouse_clicks_arrive_as_terminal_mouse_sequences() {
+    let mut s = Session::start(&[], 100, 30);
+    s.wait_for("Russian and U.S. strategic impasse");
+    assert!(s.raw_text().contains("\x1b[?1000h"), "mouse capture was turned on");
+    assert!(s.text().contains("mouse ·"), "the status line says the mouse is on");
+    // SGR mouse: button 0 pressed at column 15, row 1 (1-based): the "2 Actors" tab.
+    s.send("\x1b[<0;15;1M\x1b[<0;15;1m");
+    s.wait_for("1/11");
+    // A click on the third list row (a heading, then Miller, then Chuck Hagel), at terminal
+    // row 6.
+    s.send("\x1b[<0;5;6M\x1b[<0;5;6m");
+    s.wait_for("2/11");
+    assert!(s.text().lines().nth(1).unwrap().contains("Chuck Hagel"));
+    s.press("M", "Mouse off");
+    assert!(s.raw_text().contains("\x1b[?1000l"), "mouse capture was turned off");
+    s.quit_and_check_restored("q");
+}
+
+#[test]
+fn y_copies_through_osc_52() {
+    use base64::Engine;
+    let mut s = Session::start(&[], 100, 30);
+    s.wait_for("Russian and U.S. strategic impasse");
+    s.press("\x0b", "Go to:");
+    s.press("lavrov", "Sergei Lavrov");
+    s.press("\r", "Summary › Sergei Lavrov");
+    s.press("y", "Copied to the clipboard");
+    let raw = s.raw_text();
+    let start = raw.find("\x1b]52;c;").expect("an OSC 52 sequence") + 7;
+    let end = start + raw[start..].find('\x07').unwrap();
+    let text = base64::engine::general_purpose::STANDARD.decode(&raw[start..end]).unwrap();
+    let text = String::from_utf8(text).unwrap();
+    assert!(text.starts_with("Sergei Lavrov, Foreign Minister"), "{text}");
+    assert!(text.ends_with("(¶2, BASIC, 29 Apr 2013, date inferred)"), "{text}");
     s.quit_and_check_restored("q");
 }
