@@ -364,7 +364,7 @@ fn fresh_neither_restores_nor_saves() {
 #[test]
 fn a_corrupt_state_file_is_set_aside_with_a_warning_not_a_crash() {
     let home = tempfile::tempdir().unwrap();
-    let mut s = Session::start_in(home, &[], 100, 30);
+    let s = Session::start_in(home, &[], 100, 30);
     s.wait_for("Russian and U.S. strategic impasse");
     let home = s.quit_keeping_home();
     let dir = home.path().join("state/briefing");
@@ -390,7 +390,7 @@ fn a_corrupt_state_file_is_set_aside_with_a_warning_not_a_crash() {
 #[test]
 fn a_state_file_from_a_newer_version_is_set_aside() {
     let home = tempfile::tempdir().unwrap();
-    let mut s = Session::start_in(home, &[], 100, 30);
+    let s = Session::start_in(home, &[], 100, 30);
     s.wait_for("Russian and U.S. strategic impasse");
     let home = s.quit_keeping_home();
     let dir = home.path().join("state/briefing");
