@@ -232,3 +232,12 @@ fn a_peek_card_describes_the_focused_link() {
     app.update(Action::NextLink);
     insta::assert_snapshot!("peek", render(&app).backend());
 }
+
+#[test]
+fn every_help_line_fits_an_80_column_terminal() {
+    let app = at(80, 24, &[]);
+    for line in briefing::ui::help::lines(&app.keymap) {
+        // The box takes two columns of border and two of padding.
+        assert!(line.width() <= 76, "too wide for 80 columns: {line}");
+    }
+}

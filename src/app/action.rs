@@ -162,7 +162,7 @@ impl Action {
             FocusDetail => "Move focus to the detail, to scroll it",
             NextLink => "Focus the next link",
             PrevLink => "Focus the previous link",
-            Follow => "Follow the focused link, or open the selected item",
+            Follow => "Follow the focused link, or open the selection",
             Back => "Back to where you were",
             Forward => "Forward again",
             Find => "Search the text on screen",
@@ -170,8 +170,8 @@ impl Action {
             PrevMatch => "Previous match",
             Search => "Search the whole briefing",
             Palette => "Jump to any entity by name",
-            Hints => "Label the links on screen; type a label to follow it",
-            HintsBeside => "Label the links; open the chosen one beside this item",
+            Hints => "Label links on screen; type a label to follow",
+            HintsBeside => "Label links; open the chosen one beside this item",
             TogglePeek => "Show or hide the card about the focused link",
             FilterByActor => "Narrow Timeline and Issues to the selected actor",
             Bookmark => "Bookmark this item, or remove the bookmark",
@@ -180,7 +180,7 @@ impl Action {
             ToggleMouse => "Turn mouse capture on or off",
             Help => "Show or hide this help",
             ShowProblems => "Show every problem of a reload that failed",
-            Close => "Close, clear the search or filter, or return to the list",
+            Close => "Close, clear search or filter, back to the list",
             Quit => "Quit",
         }
     }
