@@ -58,6 +58,20 @@ impl Session {
         Session { home, master: pty.master, writer, child, screen, raw }
     }
 
+    /// The bundled briefing, started and showing its first screen.
+    fn bundled(cols: u16, rows: u16) -> Session {
+        let s = Session::start(&[], cols, rows);
+        s.wait_for("Russian and U.S. strategic impasse");
+        s
+    }
+
+    /// Opens an entity through the palette, as a reader does with Ctrl-K.
+    fn jump_to(&mut self, query: &str, name: &str) {
+        self.press("\x0b", "Go to:");
+        self.press(query, name);
+        self.press("\r", &format!("› {name}"));
+    }
+
     fn resize(&mut self, cols: u16, rows: u16) {
         self.screen.lock().unwrap().set_size(nonzero(rows), nonzero(cols));
         self.master.resize(PtySize { rows, cols, pixel_width: 0, pixel_height: 0 }).unwrap();
@@ -150,8 +164,7 @@ fn assert_restored(raw: &[u8], screen: &vt100::Parser) {
 
 #[test]
 fn open_an_actor_follow_a_link_go_back_and_quit() {
-    let mut s = Session::start(&[], 100, 30);
-    s.wait_for("Russian and U.S. strategic impasse");
+    let mut s = Session::bundled(100, 30);
     s.press("2", "Actors");
     // Down to Sergei Lavrov, then into his detail.
     for _ in 0..10 {
@@ -187,8 +200,7 @@ fn open_an_actor_follow_a_link_go_back_and_quit() {
 
 #[test]
 fn ctrl_c_quits_from_the_help_and_restores_the_terminal() {
-    let mut s = Session::start(&[], 80, 24);
-    s.wait_for("Russian and U.S. strategic impasse");
+    let mut s = Session::bundled(80, 24);
     s.press("?", "Keys");
     s.wait_for("Next item in a list");
     s.quit_and_check_restored("\x03");
@@ -196,8 +208,7 @@ fn ctrl_c_quits_from_the_help_and_restores_the_terminal() {
 
 #[test]
 fn a_wider_terminal_adds_the_related_column_and_keeps_the_selection() {
-    let mut s = Session::start(&[], 80, 24);
-    s.wait_for("Russian and U.S. strategic impasse");
+    let mut s = Session::bundled(80, 24);
     s.press("3", "Issues");
     s.press("j", "2/8");
     assert!(!s.text().contains("Related"));
@@ -297,8 +308,7 @@ fn no_watch_leaves_the_briefing_as_it_was_opened() {
 
 #[test]
 fn slash_search_highlights_and_n_steps() {
-    let mut s = Session::start(&[], 100, 30);
-    s.wait_for("Russian and U.S. strategic impasse");
+    let mut s = Session::bundled(100, 30);
     s.press("7", "¶1");
     s.press("/missile", "1/15");
     s.press("\r", "/missile  1/15");
@@ -309,19 +319,15 @@ fn slash_search_highlights_and_n_steps() {
 
 #[test]
 fn the_palette_jumps_to_a_fuzzy_name() {
-    let mut s = Session::start(&[], 100, 30);
-    s.wait_for("Russian and U.S. strategic impasse");
-    s.press("\x0b", "Go to:");
-    s.press("gotemoler", "Rose Gottemoeller");
-    s.press("\r", "Summary › Rose Gottemoeller");
+    let mut s = Session::bundled(100, 30);
+    s.jump_to("gotemoler", "Rose Gottemoeller");
     s.wait_for("Acting Under Secretary of State");
     s.quit_and_check_restored("q");
 }
 
 #[test]
 fn a_link_hint_is_followed_by_typing_its_label() {
-    let mut s = Session::start(&[], 100, 30);
-    s.wait_for("Russian and U.S. strategic impasse");
+    let mut s = Session::bundled(100, 30);
     s.press("f", "Type a link's label");
     // The summary's first link is the publisher, BASIC. It has more than nine links, so
     // labels are two letters and the first is "aa".
@@ -332,11 +338,8 @@ fn a_link_hint_is_followed_by_typing_its_label() {
 
 #[test]
 fn the_place_is_remembered_across_two_runs() {
-    let mut s = Session::start(&[], 100, 30);
-    s.wait_for("Russian and U.S. strategic impasse");
-    s.press("\x0b", "Go to:");
-    s.press("lavrov", "Sergei Lavrov");
-    s.press("\r", "Summary › Sergei Lavrov");
+    let mut s = Session::bundled(100, 30);
+    s.jump_to("lavrov", "Sergei Lavrov");
     s.press("m", "Bookmarked Sergei Lavrov");
     let home = s.quit_keeping_home();
     let saved = std::fs::read_dir(home.path().join("state/briefing")).unwrap().count();
@@ -351,8 +354,7 @@ fn the_place_is_remembered_across_two_runs() {
 
 #[test]
 fn fresh_neither_restores_nor_saves() {
-    let mut s = Session::start(&[], 100, 30);
-    s.wait_for("Russian and U.S. strategic impasse");
+    let mut s = Session::bundled(100, 30);
     s.press("2", "Actors");
     let home = s.quit_keeping_home();
     let s = Session::start_in(home, &["--fresh"], 100, 30);
@@ -403,8 +405,7 @@ fn a_state_file_from_a_newer_version_is_set_aside() {
 
 #[test]
 fn mouse_clicks_arrive_as_terminal_mouse_sequences() {
-    let mut s = Session::start(&[], 100, 30);
-    s.wait_for("Russian and U.S. strategic impasse");
+    let mut s = Session::bundled(100, 30);
     assert!(s.raw_text().contains("\x1b[?1000h"), "mouse capture was turned on");
     assert!(s.text().contains("mouse ·"), "the status line says the mouse is on");
     // SGR mouse: button 0 pressed at column 15, row 1 (1-based): the "2 Actors" tab.
@@ -423,11 +424,8 @@ fn mouse_clicks_arrive_as_terminal_mouse_sequences() {
 #[test]
 fn y_copies_through_osc_52() {
     use base64::Engine;
-    let mut s = Session::start(&[], 100, 30);
-    s.wait_for("Russian and U.S. strategic impasse");
-    s.press("\x0b", "Go to:");
-    s.press("lavrov", "Sergei Lavrov");
-    s.press("\r", "Summary › Sergei Lavrov");
+    let mut s = Session::bundled(100, 30);
+    s.jump_to("lavrov", "Sergei Lavrov");
     s.press("y", "Copied to the clipboard");
     let raw = s.raw_text();
     let start = raw.find("\x1b]52;c;").expect("an OSC 52 sequence") + 7;
