@@ -349,3 +349,27 @@ fn capital_f_opens_in_place_when_there_is_no_room_beside() {
     assert_eq!(app.view().beside, None);
     assert!(app.status.as_deref().unwrap().contains("No room beside"));
 }
+
+#[test]
+fn moving_the_mouse_changes_nothing() {
+    let mut app = app(fixture(), 80, 24);
+    app.update(Action::Back);
+    let before = (app.here(), app.status.clone());
+    app.handle_mouse(MouseEvent {
+        kind: MouseEventKind::Moved,
+        column: 10,
+        row: 10,
+        modifiers: KeyModifiers::NONE,
+    });
+    assert_eq!((app.here(), app.status.clone()), before);
+}
+
+#[test]
+fn labels_end_when_another_action_changes_the_screen() {
+    let mut app = app(bundled(), 120, 30);
+    app.update(Action::ShowTimeline);
+    typed(&mut app, "f");
+    assert!(app.hints.is_some());
+    app.update(Action::ShowSource);
+    assert!(app.hints.is_none());
+}

@@ -10,6 +10,9 @@ use common::*;
 use proptest::prelude::*;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{
+    KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
+};
 
 fn draw(app: &App) {
     let mut terminal = Terminal::new(TestBackend::new(app.size.width, app.size.height)).unwrap();
@@ -20,12 +23,54 @@ fn draw(app: &App) {
 enum Step {
     Act(Action),
     Resize(u16, u16),
+    Key(KeyEvent),
+    Mouse(MouseEvent),
+}
+
+fn key_event() -> impl Strategy<Value = KeyEvent> {
+    let code = prop_oneof![
+        proptest::char::range(' ', '~').prop_map(KeyCode::Char),
+        proptest::sample::select(vec!['ł', 'ó', '世', '\u{202e}']).prop_map(KeyCode::Char),
+        proptest::sample::select(vec![
+            KeyCode::Enter,
+            KeyCode::Esc,
+            KeyCode::Backspace,
+            KeyCode::Tab,
+            KeyCode::BackTab,
+            KeyCode::Up,
+            KeyCode::Down,
+            KeyCode::Left,
+            KeyCode::Right,
+            KeyCode::PageUp,
+            KeyCode::PageDown,
+        ]),
+    ];
+    let modifiers =
+        proptest::sample::select(vec![KeyModifiers::NONE, KeyModifiers::SHIFT, KeyModifiers::ALT]);
+    (code, modifiers).prop_map(|(code, modifiers)| KeyEvent::new(code, modifiers))
+}
+
+fn mouse_event() -> impl Strategy<Value = MouseEvent> {
+    let kind = proptest::sample::select(vec![
+        MouseEventKind::Down(MouseButton::Left),
+        MouseEventKind::ScrollDown,
+        MouseEventKind::ScrollUp,
+        MouseEventKind::Moved,
+    ]);
+    (kind, 0u16..300, 0u16..100).prop_map(|(kind, column, row)| MouseEvent {
+        kind,
+        column,
+        row,
+        modifiers: KeyModifiers::NONE,
+    })
 }
 
 fn step() -> impl Strategy<Value = Step> {
     prop_oneof![
         8 => proptest::sample::select(Action::ALL.to_vec()).prop_filter("quitting ends the run", |a| *a != Action::Quit).prop_map(Step::Act),
         1 => (1u16..300, 1u16..100).prop_map(|(w, h)| Step::Resize(w, h)),
+        6 => key_event().prop_filter("q quits", |k| k.code != KeyCode::Char('q')).prop_map(Step::Key),
+        2 => mouse_event().prop_map(Step::Mouse),
     ]
 }
 
@@ -68,7 +113,10 @@ proptest! {
             match step {
                 Step::Act(action) => app.update(action),
                 Step::Resize(w, h) => app.resize(w, h),
+                Step::Key(key) => app.handle_key(key),
+                Step::Mouse(mouse) => app.handle_mouse(mouse),
             }
+            app.quit = false;
             assert_in_bounds(&app);
             draw(&app);
         }

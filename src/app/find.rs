@@ -44,6 +44,9 @@ impl App {
             found_in: None,
             origin,
         });
+        // The remembered scroll was counted at the width of the time; the terminal may have
+        // been resized since.
+        self.keep_in_bounds();
         self.refresh_find();
         if self.find.as_ref().is_some_and(|f| f.current.is_some()) {
             self.reveal_match();
@@ -77,6 +80,7 @@ impl App {
             && tab == self.tab
         {
             self.view_mut().scroll = scroll;
+            self.keep_in_bounds();
         }
     }
 

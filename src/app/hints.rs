@@ -82,7 +82,10 @@ impl App {
             [hint] if hint.label == typed => {
                 self.hints = None;
                 self.view_mut().link = Some((hint.column, hint.link));
-                let Some(target) = self.focused_target() else { return };
+                let Some(target) = self.focused_target() else {
+                    self.view_mut().link = None;
+                    return;
+                };
                 if beside { self.open_beside(target) } else { self.go(target) }
             }
             _ => {}

@@ -10,8 +10,19 @@ const WHEEL_ROWS: isize = 3;
 
 impl App {
     pub fn handle_mouse(&mut self, event: MouseEvent) {
+        // Moving the pointer changes nothing, not even the message on the status line.
+        if matches!(
+            event.kind,
+            MouseEventKind::Moved | MouseEventKind::Drag(_) | MouseEventKind::Up(_)
+        ) {
+            return;
+        }
         let at = Position { x: event.column, y: event.row };
         self.status = None;
+        self.hints = None;
+        if self.prompt.is_some() {
+            self.accept_find();
+        }
         match event.kind {
             MouseEventKind::Down(MouseButton::Left) => self.click(at),
             MouseEventKind::ScrollDown => self.wheel(at, 1),
@@ -22,9 +33,8 @@ impl App {
     }
 
     fn click(&mut self, at: Position) {
-        if self.overlay.is_some() || self.hints.is_some() {
+        if self.overlay.is_some() {
             self.overlay = None;
-            self.hints = None;
             return;
         }
         let areas = self.areas();

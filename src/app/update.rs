@@ -18,6 +18,12 @@ impl App {
 
     pub(super) fn apply(&mut self, action: Action) {
         self.status = None;
+        // Labels and a query being typed belong to the screen they were made for; any other
+        // action ends them (keys reach them through `handle_key` first).
+        self.hints = None;
+        if self.prompt.is_some() {
+            self.accept_find();
+        }
         if self.overlay.is_some() {
             self.overlay_action(action);
             self.prepare();
