@@ -33,9 +33,7 @@ pub fn draw(buf: &mut Buffer, screen: Rect, app: &App) {
     };
     let Some(row) = spot.row.checked_sub(scroll) else { return };
     let width = WIDTH.min(screen.width.saturating_sub(2));
-    // Wrapped summary rows are counted by the paragraph below; a generous estimate keeps
-    // the card whole.
-    let height = (lines.len() as u16 + SUMMARY_ROWS as u16 + 2).min(screen.height);
+    let height = (rows(&lines, width.saturating_sub(2)) + 2).min(screen.height);
     let link_y = area.y + row as u16;
     let bottom = screen.bottom().saturating_sub(1);
     let y = if link_y + 1 + height <= bottom {
@@ -49,7 +47,7 @@ pub fn draw(buf: &mut Buffer, screen: Rect, app: &App) {
     let card_area = Rect { x, y, width, height };
     Clear.render(card_area, buf);
     Paragraph::new(lines)
-        .wrap(Wrap { trim: true })
+        .wrap(Wrap { trim: false })
         .style(THEME.card)
         .block(Block::bordered().border_style(THEME.border_focused).style(THEME.card))
         .render(card_area, buf);
@@ -82,4 +80,13 @@ fn card(app: &App, target: &Target) -> Vec<Line<'static>> {
         }
         Target::External(_) => Vec::new(),
     }
+}
+
+/// How many rows the card's lines take at `width`, wrapped as the pages are wrapped.
+fn rows(lines: &[Line], width: u16) -> u16 {
+    let mut doc = crate::document::DocBuilder::default();
+    for line in lines {
+        doc.block(false).text(line.to_string());
+    }
+    crate::document::wrap(&doc.finish(), width.max(1)).height() as u16
 }
