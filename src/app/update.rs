@@ -456,13 +456,24 @@ fn offset(from: usize, delta: isize, max: usize) -> usize {
 impl App {
     /// A key that is bound to nothing: say so, and where the keys are listed.
     pub fn unbound_key(&mut self, key: ratatui::crossterm::event::KeyEvent) {
-        use ratatui::crossterm::event::KeyCode;
+        use ratatui::crossterm::event::{KeyCode, KeyModifiers};
         let help = self.keymap.keys_for(Action::Help).first().cloned().unwrap_or_default();
-        self.status = match key.code {
-            KeyCode::Char(c) if !c.is_control() => {
-                Some(format!("'{c}' does nothing here; press {help} for the keys"))
-            }
-            _ => None,
+        let KeyCode::Char(c) = key.code else {
+            self.status = None;
+            return;
         };
+        if c.is_control() {
+            return;
+        }
+        // Named as the keymap would write it, so the message can be searched for in the help.
+        let mut name = String::new();
+        if key.modifiers.contains(KeyModifiers::CONTROL) {
+            name.push_str("Ctrl-");
+        }
+        if key.modifiers.contains(KeyModifiers::ALT) {
+            name.push_str("Alt-");
+        }
+        name.push(c);
+        self.status = Some(format!("{name} does nothing here; press {help} for the keys"));
     }
 }
