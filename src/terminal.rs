@@ -18,6 +18,8 @@ enum Input {
     Terminal(Event),
     TerminalFailed(io::Error),
     FilesChanged,
+    /// SIGTERM or SIGHUP: end as `q` would, restoring the terminal and saving the place.
+    Stop,
 }
 
 /// Runs the reader; with `watch`, reloads the briefing from that directory when it changes.
@@ -38,6 +40,20 @@ pub fn run(app: &mut App, watch: Option<&Path>) -> io::Result<()> {
         }
         None => None,
     };
+    // A `kill` or a closed terminal ends the reader as `q` does, not in the middle of a frame
+    // with the terminal left in raw mode.
+    {
+        let tx = tx.clone();
+        let mut signals = signal_hook::iterator::Signals::new([
+            signal_hook::consts::SIGTERM,
+            signal_hook::consts::SIGHUP,
+        ])?;
+        std::thread::spawn(move || {
+            if signals.forever().next().is_some() {
+                let _ = tx.send(Input::Stop);
+            }
+        });
+    }
     let mut terminal = ratatui::try_init()?;
     // ratatui's own hook restores the screen on a panic; mouse capture is ours to release.
     let restore = std::panic::take_hook();
@@ -91,6 +107,7 @@ fn event_loop(
             Input::Terminal(Event::Resize(width, height)) => app.resize(width, height),
             Input::Terminal(_) => {}
             Input::TerminalFailed(e) => return Err(e),
+            Input::Stop => return Ok(()),
             Input::FilesChanged => {
                 if let Some(dir) = watch {
                     let files = content::read_dir(dir);

@@ -121,19 +121,12 @@ impl Session {
     /// Quits and hands back the session's XDG directories, for a second run to reuse.
     fn quit_keeping_home(mut self) -> tempfile::TempDir {
         self.send("q");
-        let start = Instant::now();
-        while self.child.try_wait().unwrap().is_none() {
-            assert!(start.elapsed() < WAIT, "the reader did not exit");
-            std::thread::sleep(Duration::from_millis(20));
-        }
+        self.wait_exit();
         self.home
     }
 
-    fn raw_text(&self) -> String {
-        String::from_utf8_lossy(&self.raw.lock().unwrap()).into_owned()
-    }
-
-    fn finish(mut self) -> (u32, Vec<u8>) {
+    /// Waits for the reader to exit, keeping the session (and its directories) for checks.
+    fn wait_exit(&mut self) -> u32 {
         let start = Instant::now();
         let status = loop {
             if let Some(status) = self.child.try_wait().unwrap() {
@@ -144,8 +137,17 @@ impl Session {
         };
         // Let the reader thread take in the last bytes.
         std::thread::sleep(Duration::from_millis(100));
+        status.exit_code()
+    }
+
+    fn raw_text(&self) -> String {
+        String::from_utf8_lossy(&self.raw.lock().unwrap()).into_owned()
+    }
+
+    fn finish(mut self) -> (u32, Vec<u8>) {
+        let code = self.wait_exit();
         let raw = self.raw.lock().unwrap().clone();
-        (status.exit_code(), raw)
+        (code, raw)
     }
 }
 
@@ -435,4 +437,17 @@ fn y_copies_through_osc_52() {
     assert!(text.starts_with("Sergei Lavrov, Foreign Minister"), "{text}");
     assert!(text.ends_with("(¶2, BASIC, 29 Apr 2013, date inferred)"), "{text}");
     s.quit_and_check_restored("q");
+}
+
+#[test]
+fn sigterm_restores_the_terminal_and_saves_the_place() {
+    let mut s = Session::bundled(100, 30);
+    s.press("3", "Issues");
+    let pid = s.child.process_id().unwrap();
+    std::process::Command::new("kill").arg(pid.to_string()).status().unwrap();
+    let code = s.wait_exit();
+    assert_eq!(code, 0);
+    assert_restored(&s.raw.lock().unwrap(), &s.screen.lock().unwrap());
+    let saved = s.home.path().join("state/briefing");
+    assert_eq!(std::fs::read_dir(saved).unwrap().count(), 1, "the place was saved");
 }
