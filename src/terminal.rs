@@ -122,7 +122,10 @@ fn event_loop(
             }
         }
         for effect in app.effects.drain(..) {
-            perform(effect)?;
+            match effect {
+                Effect::Suspend => suspend(terminal, app.mouse)?,
+                other => perform(other)?,
+            }
         }
         if app.quit {
             return Ok(());
@@ -142,5 +145,32 @@ fn perform(effect: Effect) -> io::Result<()> {
         }
         Effect::Mouse(true) => execute!(out, EnableMouseCapture),
         Effect::Mouse(false) => execute!(out, DisableMouseCapture),
+        Effect::Suspend => Ok(()),
     }
+}
+
+/// Ctrl-Z: the terminal goes back to how the shell left it, the process stops, and when the
+/// shell resumes it (`fg`) the screen is taken again and drawn whole.
+fn suspend(terminal: &mut ratatui::DefaultTerminal, mouse: bool) -> io::Result<()> {
+    let _ = execute!(io::stdout(), DisableMouseCapture);
+    ratatui::restore();
+    signal_hook::low_level::raise(signal_hook::consts::SIGTSTP)?;
+    ratatui::crossterm::terminal::enable_raw_mode()?;
+    execute!(
+        io::stdout(),
+        ratatui::crossterm::terminal::EnterAlternateScreen,
+        ratatui::crossterm::cursor::Hide
+    )?;
+    if mouse {
+        execute!(io::stdout(), EnableMouseCapture)?;
+    }
+    // The screen is blank again; one empty frame tells ratatui so, and the next frame is
+    // drawn whole. (`Terminal::clear` would ask the terminal for the cursor position, whose
+    // answer the input thread would take.)
+    execute!(
+        io::stdout(),
+        ratatui::crossterm::terminal::Clear(ratatui::crossterm::terminal::ClearType::All)
+    )?;
+    terminal.draw(|_| {})?;
+    Ok(())
 }

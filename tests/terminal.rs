@@ -451,3 +451,23 @@ fn sigterm_restores_the_terminal_and_saves_the_place() {
     let saved = s.home.path().join("state/briefing");
     assert_eq!(std::fs::read_dir(saved).unwrap().count(), 1, "the place was saved");
 }
+
+#[test]
+fn ctrl_z_gives_the_terminal_back_and_takes_it_again() {
+    let mut s = Session::bundled(100, 30);
+    s.press("2", "Actors");
+    let before = s.raw_text().matches("\x1b[?1049l").count();
+    // The test's reader has no job-control shell, so the stop is discarded by the system and
+    // the reader comes straight back: exactly what `fg` would do.
+    s.send("\x1a");
+    let start = Instant::now();
+    while s.raw_text().matches("\x1b[?1049l").count() == before && start.elapsed() < WAIT {
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    s.wait_for("Actors");
+    let raw = s.raw_text();
+    let left = raw.rfind("\x1b[?1049l").expect("the alternate screen was left");
+    assert!(raw[left..].contains("\x1b[?1049h"), "and entered again");
+    s.press("3", "Issues");
+    s.quit_and_check_restored("q");
+}

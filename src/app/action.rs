@@ -42,6 +42,7 @@ pub enum Action {
     Help,
     ShowProblems,
     Close,
+    Suspend,
     Quit,
 }
 
@@ -73,7 +74,7 @@ impl Section {
 
 impl Action {
     /// Every action in the order the help overlay lists them.
-    pub const ALL: [Action; 37] = [
+    pub const ALL: [Action; 38] = [
         Action::ShowSummary,
         Action::ShowActors,
         Action::ShowIssues,
@@ -110,6 +111,7 @@ impl Action {
         Action::Help,
         Action::ShowProblems,
         Action::Close,
+        Action::Suspend,
         Action::Quit,
     ];
 
@@ -138,7 +140,7 @@ impl Action {
                 Section::Find
             }
             FilterByActor | Bookmark | Bookmarks | Copy => Section::Keep,
-            ToggleMouse | Help | ShowProblems | Close | Quit => Section::Other,
+            ToggleMouse | Help | ShowProblems | Close | Suspend | Quit => Section::Other,
         }
     }
 
@@ -181,6 +183,7 @@ impl Action {
             Help => "Show or hide this help",
             ShowProblems => "Show every problem of a reload that failed",
             Close => "Close, clear search or filter, back to the list",
+            Suspend => "Suspend to the shell; fg returns",
             Quit => "Quit",
         }
     }

@@ -158,6 +158,8 @@ pub enum Effect {
     Copy(String),
     /// Start or stop capturing the mouse.
     Mouse(bool),
+    /// Give the terminal back and stop until the shell resumes the reader.
+    Suspend,
 }
 
 /// A page of text the reader can show.

@@ -97,6 +97,7 @@ impl App {
                 }
             },
             Action::Close => self.close(),
+            Action::Suspend => self.effects.push(super::state::Effect::Suspend),
             Action::Quit => self.quit = true,
         }
         self.prepare();
