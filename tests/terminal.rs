@@ -365,41 +365,35 @@ fn fresh_neither_restores_nor_saves() {
     s.quit_and_check_restored("q");
 }
 
-#[test]
-fn a_corrupt_state_file_is_set_aside_with_a_warning_not_a_crash() {
-    let home = tempfile::tempdir().unwrap();
-    let s = Session::start_in(home, &[], 100, 30);
-    s.wait_for("Russian and U.S. strategic impasse");
+/// XDG directories whose saved state for the bundled briefing (written by a first run) has
+/// been replaced by `text`, and the folder it is in.
+fn home_with_saved_state(text: &str) -> (tempfile::TempDir, std::path::PathBuf) {
+    let s = Session::bundled(100, 30);
     let home = s.quit_keeping_home();
     let dir = home.path().join("state/briefing");
     let file = std::fs::read_dir(&dir).unwrap().next().unwrap().unwrap().path();
-    std::fs::write(&file, "{ this is not json").unwrap();
+    std::fs::write(&file, text).unwrap();
+    (home, dir)
+}
 
+#[test]
+fn a_corrupt_state_file_is_set_aside_with_a_warning_not_a_crash() {
+    let (home, dir) = home_with_saved_state("{ this is not json");
     let s = Session::start_in(home, &[], 120, 30);
     s.wait_for("Your saved place was not used");
-    let home = s.quit_keeping_home();
-    let names: Vec<String> = std::fs::read_dir(&dir)
+    let _home = s.quit_keeping_home();
+    let aside: Vec<_> = std::fs::read_dir(&dir)
         .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.to_string_lossy().contains("set-aside"))
         .collect();
-    assert!(names.iter().any(|n| n.contains("set-aside")), "{names:?}");
-    assert_eq!(
-        std::fs::read_to_string(dir.join(names.iter().find(|n| n.contains("set-aside")).unwrap()))
-            .unwrap(),
-        "{ this is not json"
-    );
-    drop(home);
+    assert_eq!(aside.len(), 1, "the damaged file is kept under a new name");
+    assert_eq!(std::fs::read_to_string(&aside[0]).unwrap(), "{ this is not json");
 }
 
 #[test]
 fn a_state_file_from_a_newer_version_is_set_aside() {
-    let home = tempfile::tempdir().unwrap();
-    let s = Session::start_in(home, &[], 100, 30);
-    s.wait_for("Russian and U.S. strategic impasse");
-    let home = s.quit_keeping_home();
-    let dir = home.path().join("state/briefing");
-    let file = std::fs::read_dir(&dir).unwrap().next().unwrap().unwrap().path();
-    std::fs::write(&file, r#"{"version": 99, "tab": "actors"}"#).unwrap();
+    let (home, _) = home_with_saved_state(r#"{"version": 99, "tab": "actors"}"#);
     let s = Session::start_in(home, &[], 140, 30);
     s.wait_for("a newer version of briefing wrote it");
     s.quit_and_check_restored("q");

@@ -72,7 +72,6 @@ impl App {
                             "Removed the bookmark on {}",
                             self.briefing.entity(id).name
                         ));
-                        self.move_selection(Action::First, 0);
                         self.move_selection_to(
                             selected.min(self.bookmarks.len().saturating_sub(1)),
                         );
