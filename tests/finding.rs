@@ -382,3 +382,39 @@ fn an_unbound_key_is_named_as_pressed() {
     typed(&mut app, "x");
     assert_eq!(app.status.as_deref(), Some("x does nothing here; press ? for the keys"));
 }
+
+#[test]
+fn a_clicked_citation_near_the_end_of_the_source_stays_in_bounds() {
+    // Found by the property test: a citation followed by a click (not through `update`) once
+    // left the Source scrolled past its end in a short terminal.
+    let mut app = app(bundled(), 112, 21);
+    app.go(Target::Entity(id(&app, "basic")));
+    let (column, link) = (0..2)
+        .map(|c| if c == 0 { Column::Main } else { Column::Side })
+        .find_map(|c| {
+            let w = app.wrapped(c)?;
+            let i = w.targets.iter().rposition(|t| *t == Target::Paragraph(5))?;
+            Some((c, i))
+        })
+        .unwrap();
+    app.view_mut().link = Some((column, link));
+    app.update(Action::NextLink);
+    app.update(Action::PrevLink);
+    let w = app.wrapped(column).unwrap();
+    let area = app.text_area(column).unwrap();
+    let spot = w.links[link][0];
+    let top = match column {
+        Column::Main => app.view().scroll,
+        Column::Side => app.view().side_scroll,
+    };
+    app.handle_mouse(MouseEvent {
+        kind: MouseEventKind::Down(MouseButton::Left),
+        column: area.x + spot.x0,
+        row: area.y + (spot.row - top) as u16,
+        modifiers: KeyModifiers::NONE,
+    });
+    assert_eq!(app.tab, Tab::Source);
+    let rows = app.wrapped(Column::Main).unwrap().height();
+    let height = app.text_area(Column::Main).unwrap().height as usize;
+    assert!(app.view().scroll <= rows.saturating_sub(height));
+}

@@ -40,6 +40,11 @@ fn edit(key: KeyEvent) -> Edit {
 
 impl App {
     pub fn handle_key(&mut self, key: KeyEvent) {
+        self.route_key(key);
+        self.settle();
+    }
+
+    fn route_key(&mut self, key: KeyEvent) {
         if key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL) {
             self.quit = true;
             return;

@@ -81,7 +81,6 @@ impl App {
             |ids: &[String]| ids.iter().filter_map(|i| self.briefing.lookup(i)).collect::<Vec<_>>();
         self.bookmarks = lookup(&memory.bookmarks);
         self.seen = lookup(&memory.seen).into_iter().collect();
-        self.prepare();
-        self.keep_in_bounds();
+        self.settle();
     }
 }

@@ -29,7 +29,7 @@ impl App {
             MouseEventKind::ScrollUp => self.wheel(at, -1),
             _ => {}
         }
-        self.prepare();
+        self.settle();
     }
 
     fn click(&mut self, at: Position) {

@@ -61,7 +61,6 @@ impl App {
         self.status = Some(
             if was_broken { "Reloaded: the problems are fixed" } else { "Reloaded" }.to_owned(),
         );
-        self.prepare();
-        self.keep_in_bounds();
+        self.settle();
     }
 }

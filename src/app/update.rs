@@ -100,8 +100,7 @@ impl App {
             Action::Suspend => self.effects.push(super::state::Effect::Suspend),
             Action::Quit => self.quit = true,
         }
-        self.prepare();
-        self.keep_in_bounds();
+        self.settle();
     }
 
     /// A new terminal size: the text on screen re-wraps, and each column keeps the words that
@@ -404,6 +403,13 @@ impl App {
     }
 
     /// Clamps selection and scrolling to what exists, and keeps the selection on screen.
+    /// What every way in (a key, an action, the mouse) ends with: the pages on screen wrapped
+    /// and every position clamped to what exists.
+    pub(super) fn settle(&mut self) {
+        self.prepare();
+        self.keep_in_bounds();
+    }
+
     pub(super) fn keep_in_bounds(&mut self) {
         if self.tab.kind().is_some() {
             let len = self.list_len(self.tab);
