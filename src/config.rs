@@ -2,6 +2,7 @@
 //! `~/.config/briefing/config.toml`). Unknown keys are errors with file, line and column, as
 //! in a briefing, so a typo never silently does nothing.
 
+use crate::app::keymap::{Bindings, Layer};
 use crate::content::Report;
 use crate::content::diagnostic::Code;
 use etcetera::BaseStrategy;
@@ -15,6 +16,26 @@ pub struct Config {
     /// captured the terminal's own text selection needs Shift; `M` toggles it.
     #[serde(default = "yes")]
     pub mouse: bool,
+    /// Keys of one's own: `[keys]` with `action = ["key", …]`, as in assets/keymap.toml. An
+    /// action listed here gets exactly these keys.
+    #[serde(default)]
+    pub keys: Bindings,
+    /// The file's path and text, for errors that point into it.
+    #[serde(skip)]
+    file: String,
+    #[serde(skip)]
+    text: String,
+}
+
+impl Config {
+    /// The person's keys, if they set any, for `Keymap::with_user`.
+    pub fn keys(&self) -> Option<Layer<'_>> {
+        (!self.keys.is_empty()).then(|| Layer {
+            file: &self.file,
+            text: &self.text,
+            bindings: &self.keys,
+        })
+    }
 }
 
 fn yes() -> bool {
@@ -23,7 +44,7 @@ fn yes() -> bool {
 
 impl Default for Config {
     fn default() -> Config {
-        Config { mouse: true }
+        Config { mouse: true, keys: Bindings::new(), file: String::new(), text: String::new() }
     }
 }
 
@@ -49,13 +70,14 @@ pub fn load() -> Result<Config, Report> {
         }
     };
     let file = path.display().to_string();
-    toml::from_str(&text).map_err(|e| {
+    let parsed: Result<Config, _> = toml::from_str(&text);
+    parsed.map(|config| Config { file: file.clone(), text: text.clone(), ..config }).map_err(|e| {
         let mut report = Report::new("");
         report.add_source(&file, &text);
         let message = e.message().trim().to_owned();
         report
             .add(Code::of_toml_error(&message), &file, e.span(), message)
-            .with_help("the config takes `mouse = true` or `mouse = false`; docs in README.md");
+            .with_help("the config takes `mouse = true|false` and a `[keys]` table; see README.md");
         report
     })
 }

@@ -69,12 +69,6 @@ fn read(path: Option<&std::path::Path>, watch: bool, remember: bool) -> ExitCode
             return ExitCode::from(1);
         }
     };
-    if !std::io::stdout().is_terminal() {
-        eprintln!(
-            "briefing: standard output is not a terminal; run it in a terminal to read the briefing"
-        );
-        return ExitCode::from(1);
-    }
     let config = match briefing::config::load() {
         Ok(config) => config,
         Err(report) => {
@@ -82,7 +76,20 @@ fn read(path: Option<&std::path::Path>, watch: bool, remember: bool) -> ExitCode
             return ExitCode::from(1);
         }
     };
-    let mut app = App::new(briefing, Keymap::default_keys());
+    let keymap = match Keymap::with_user(config.keys()) {
+        Ok(keymap) => keymap,
+        Err(report) => {
+            eprint!("{}", report.render(std::io::stderr().is_terminal()));
+            return ExitCode::from(1);
+        }
+    };
+    if !std::io::stdout().is_terminal() {
+        eprintln!(
+            "briefing: standard output is not a terminal; run it in a terminal to read the briefing"
+        );
+        return ExitCode::from(1);
+    }
+    let mut app = App::new(briefing, keymap);
     app.mouse = config.mouse;
     // The briefing is known by its directory, or by name when it is the bundled one.
     let key = match path {

@@ -186,3 +186,33 @@ fn the_reader_prints_the_same_diagnostics_and_exits_non_zero() {
     let check = briefing(&["check", path(&dir)]);
     assert_eq!(String::from_utf8_lossy(&output.stderr), stdout(&check));
 }
+
+/// The reader with a config file of `text`, in its own XDG config directory.
+fn with_config(text: &str) -> (Output, tempfile::TempDir) {
+    let home = tempfile::tempdir().unwrap();
+    fs::create_dir_all(home.path().join("config/briefing")).unwrap();
+    fs::write(home.path().join("config/briefing/config.toml"), text).unwrap();
+    let output = Command::new(env!("CARGO_BIN_EXE_briefing"))
+        .env("XDG_CONFIG_HOME", home.path().join("config"))
+        .env("XDG_STATE_HOME", home.path().join("state"))
+        .output()
+        .unwrap();
+    (output, home)
+}
+
+#[test]
+fn a_bad_config_is_explained_before_the_terminal_is_touched() {
+    for (config, expected) in [
+        ("mouse = \"no\"\n", "config.toml:1:9"),
+        ("mose = false\n", "unknown field `mose`"),
+        ("[keys]\nnext = [\"Hyper-j\"]\n", "error[E0025]: 'Hyper-j' is not a key"),
+        ("[keys]\nnxt = [\"j\"]\n", "unknown variant `nxt`"),
+        ("[keys]\nnext = [\"q\"]\n", "it triggers quit by default"),
+    ] {
+        let (output, _home) = with_config(config);
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(1), "{config}: {stderr}");
+        assert!(stderr.contains(expected), "{config}: {stderr}");
+        assert!(!String::from_utf8_lossy(&output.stdout).contains("\u{1b}[?1049h"));
+    }
+}

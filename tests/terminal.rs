@@ -465,3 +465,25 @@ fn ctrl_z_gives_the_terminal_back_and_takes_it_again() {
     s.press("3", "Issues");
     s.quit_and_check_restored("q");
 }
+
+#[test]
+fn keys_rebound_in_the_config_work_and_the_help_shows_them() {
+    let home = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(home.path().join("config/briefing")).unwrap();
+    std::fs::write(
+        home.path().join("config/briefing/config.toml"),
+        "mouse = false\n[keys]\nquit = [\"x\"]\n",
+    )
+    .unwrap();
+    let mut s = Session::start_in(home, &[], 100, 30);
+    s.wait_for("Russian and U.S. strategic impasse");
+    assert!(!s.raw_text().contains("\x1b[?1000h"), "the config turned the mouse off");
+    s.press("?", "Keys");
+    s.send("G");
+    s.wait_for("  x  ");
+    // A pause after Esc, or the next key arrives with it as Alt-key, as in any terminal.
+    s.send("\x1b");
+    std::thread::sleep(Duration::from_millis(300));
+    s.press("q", "q does nothing here");
+    s.quit_and_check_restored("x");
+}

@@ -84,6 +84,26 @@ impl Key {
     }
 }
 
+/// Each action's keys as a TOML table writes them, with their places.
+pub type Bindings = HashMap<Action, Spanned<Vec<Spanned<String>>>>;
+
+/// Bindings and the file they were written in, for errors that point into it.
+pub struct Layer<'a> {
+    pub file: &'a str,
+    pub text: &'a str,
+    pub bindings: &'a Bindings,
+}
+
+fn parse_bindings(text: &str, file: &str) -> Result<Bindings, Report> {
+    toml::from_str(text).map_err(|e| {
+        let mut report = Report::new("");
+        report.add_source(file, text);
+        let message = e.message().trim().to_owned();
+        report.add(Code::of_toml_error(&message), file, e.span(), message);
+        report
+    })
+}
+
 #[derive(Debug, Clone)]
 pub struct Keymap {
     keys: HashMap<Key, Action>,
@@ -93,62 +113,96 @@ pub struct Keymap {
 
 impl Keymap {
     pub fn default_keys() -> Keymap {
-        Keymap::parse(DEFAULT, "assets/keymap.toml")
-            .expect("the compiled-in keymap is checked by a test")
+        Keymap::with_user(None).expect("the compiled-in keymap is checked by a test")
     }
 
     /// Parses a keymap, rejecting unknown actions, unknown keys and a key bound twice.
     pub fn parse(text: &str, file: &str) -> Result<Keymap, Report> {
+        let bindings = parse_bindings(text, file)?;
+        Keymap::from_layers(&[Layer { file, text, bindings: &bindings }])
+    }
+
+    /// The default keys with a person's own over them (from the config's `[keys]` table): an
+    /// action they list gets exactly the keys they list.
+    pub fn with_user(user: Option<Layer<'_>>) -> Result<Keymap, Report> {
+        let file = "assets/keymap.toml";
+        let defaults =
+            parse_bindings(DEFAULT, file).expect("the compiled-in keymap is checked by a test");
+        let mut layers = vec![Layer { file, text: DEFAULT, bindings: &defaults }];
+        layers.extend(user);
+        Keymap::from_layers(&layers)
+    }
+
+    fn from_layers(layers: &[Layer<'_>]) -> Result<Keymap, Report> {
         let mut report = Report::new("");
-        report.add_source(file, text);
-        let table: HashMap<Action, Spanned<Vec<Spanned<String>>>> = match toml::from_str(text) {
-            Ok(table) => table,
-            Err(e) => {
-                let message = e.message().trim().to_owned();
-                report.add(Code::of_toml_error(&message), file, e.span(), message);
-                return Err(report);
-            }
-        };
-        let mut keys = HashMap::new();
-        let mut bindings = Vec::new();
-        let mut first_binding: HashMap<Key, Action> = HashMap::new();
-        for action in Action::ALL {
-            let Some(list) = table.get(&action) else {
-                continue;
-            };
-            let mut shown = Vec::new();
-            for name in list.get_ref() {
-                match Key::parse(name.get_ref()) {
-                    Ok(key) => {
-                        if let Some(other) = first_binding.get(&key) {
-                            report
-                                .add(
-                                    Code::KeyBoundTwice,
-                                    file,
-                                    Some(name.span()),
-                                    format!("'{}' is bound twice", name.get_ref()),
-                                )
-                                .with_help(format!(
-                                    "it already triggers {}; a key may trigger one action only",
-                                    other.name()
-                                ));
-                            continue;
-                        }
-                        first_binding.insert(key, action);
-                        keys.insert(key, action);
-                        shown.push(name.get_ref().clone());
-                    }
+        for layer in layers {
+            report.add_source(layer.file, layer.text);
+        }
+        // Each action's keys come from the last layer that names it. The top layer's (the
+        // person's own) are placed first, so every clash with a default is reported in the
+        // file they can change.
+        let decided: Vec<(Action, usize)> = Action::ALL
+            .iter()
+            .filter_map(|a| {
+                (0..layers.len())
+                    .rev()
+                    .find(|i| layers[*i].bindings.contains_key(a))
+                    .map(|i| (*a, i))
+            })
+            .collect();
+        let top = layers.len().saturating_sub(1);
+        let mut order: Vec<&(Action, usize)> = decided.iter().filter(|(_, i)| *i == top).collect();
+        order.extend(decided.iter().filter(|(_, i)| *i != top));
+        let mut keys: HashMap<Key, (Action, usize, std::ops::Range<usize>)> = HashMap::new();
+        let mut shown: HashMap<Action, Vec<String>> = HashMap::new();
+        for &&(action, layer) in &order {
+            let file = layers[layer].file;
+            for name in layers[layer].bindings[&action].get_ref() {
+                let key = match Key::parse(name.get_ref()) {
+                    Ok(key) => key,
                     Err(message) => {
                         report.add(Code::UnknownKey, file, Some(name.span()), message);
+                        continue;
+                    }
+                };
+                match keys.get(&key) {
+                    Some((other, other_layer, _)) if *other_layer == layer => {
+                        report
+                            .add(
+                                Code::KeyBoundTwice,
+                                file,
+                                Some(name.span()),
+                                format!("'{}' is bound twice", name.get_ref()),
+                            )
+                            .with_help(format!(
+                                "it already triggers {}; a key may trigger one action only",
+                                other.name()
+                            ));
+                    }
+                    Some((other, other_layer, span)) => {
+                        // A default clashes with a key of the person's: point at theirs.
+                        report
+                            .add(Code::KeyBoundTwice, layers[*other_layer].file, Some(span.clone()), format!("'{}' is bound twice", name.get_ref()))
+                            .with_help(format!(
+                                "it triggers {} by default; to give it to {}, give {} other keys here too",
+                                action.name(),
+                                other.name(),
+                                action.name()
+                            ));
+                    }
+                    None => {
+                        keys.insert(key, (action, layer, name.span()));
+                        shown.entry(action).or_default().push(name.get_ref().clone());
                     }
                 }
             }
-            bindings.push((action, shown));
         }
         if report.errors() > 0 {
             return Err(report);
         }
-        Ok(Keymap { keys, bindings })
+        let bindings =
+            Action::ALL.iter().filter_map(|a| shown.remove(a).map(|k| (*a, k))).collect();
+        Ok(Keymap { keys: keys.into_iter().map(|(k, (a, ..))| (k, a)).collect(), bindings })
     }
 
     pub fn action(&self, event: KeyEvent) -> Option<Action> {
@@ -240,6 +294,56 @@ mod tests {
         let text = err.render(false);
         assert!(text.contains("'j' is bound twice"), "{text}");
         assert!(text.contains("keys.toml:2:14"), "{text}");
+    }
+
+    #[test]
+    fn a_persons_keys_replace_an_actions_defaults() {
+        let text = "next = [\"Ctrl-n\", \"j\"]\nquit = [\"x\"]\n";
+        let user = parse_bindings(text, "config.toml").unwrap();
+        let keymap =
+            Keymap::with_user(Some(Layer { file: "config.toml", text, bindings: &user })).unwrap();
+        assert_eq!(
+            keymap.action(press(KeyCode::Char('n'), KeyModifiers::CONTROL)),
+            Some(Action::Next)
+        );
+        assert_eq!(
+            keymap.action(press(KeyCode::Char('x'), KeyModifiers::NONE)),
+            Some(Action::Quit)
+        );
+        assert_eq!(
+            keymap.action(press(KeyCode::Char('q'), KeyModifiers::NONE)),
+            None,
+            "q is free now"
+        );
+        assert_eq!(
+            keymap.action(press(KeyCode::Down, KeyModifiers::NONE)),
+            None,
+            "next has only the keys given"
+        );
+        assert_eq!(keymap.keys_for(Action::Quit), ["x"]);
+    }
+
+    #[test]
+    fn a_persons_key_that_a_default_holds_is_reported_in_their_file() {
+        let text = "bookmark = [\"n\"]\n";
+        let user = parse_bindings(text, "config.toml").unwrap();
+        let err = Keymap::with_user(Some(Layer { file: "config.toml", text, bindings: &user }))
+            .unwrap_err();
+        let text = err.render(false);
+        assert!(text.contains("config.toml:1:13"), "{text}");
+        assert!(text.contains("it triggers next_match by default"), "{text}");
+        // The same when the person's action comes before the default one.
+        let text = "next = [\"q\"]\n";
+        let user = parse_bindings(text, "config.toml").unwrap();
+        let err = Keymap::with_user(Some(Layer { file: "config.toml", text, bindings: &user }))
+            .unwrap_err();
+        let text = err.render(false);
+        assert!(text.contains("config.toml:1:9"), "{text}");
+        assert!(
+            text.contains("it triggers quit by default; to give it to next, give quit other keys"),
+            "{text}"
+        );
+        assert!(!text.contains("assets/keymap.toml"), "{text}");
     }
 
     #[test]
