@@ -24,6 +24,14 @@ fn typed(app: &mut App, text: &str) {
     }
 }
 
+/// The label the open hints give to the first link on screen that leads to `target`.
+fn label_for(app: &App, target: &Target) -> String {
+    let hints = app.hints.as_ref().expect("labels are up");
+    let hint =
+        hints.labels.iter().find(|h| app.wrapped(h.column).unwrap().targets[h.link] == *target);
+    hint.expect("a labelled link to the target").label.clone()
+}
+
 fn id(app: &App, id: &str) -> briefing::content::EntityId {
     app.briefing.lookup(id).unwrap()
 }
@@ -164,20 +172,7 @@ fn capital_f_opens_beside_where_there_is_room() {
     app.update(Action::ShowTimeline);
     app.update(Action::Next); // the meeting, whose summary links Alpha
     typed(&mut app, "F");
-    let label = app
-        .hints
-        .as_ref()
-        .unwrap()
-        .labels
-        .iter()
-        .find(|h| {
-            h.column == Column::Main
-                && app.wrapped(Column::Main).unwrap().targets[h.link]
-                    == Target::Entity(app.briefing.lookup("alpha").unwrap())
-        })
-        .unwrap()
-        .label
-        .clone();
+    let label = label_for(&app, &Target::Entity(id(&app, "alpha")));
     typed(&mut app, &label);
     assert_eq!(app.tab, Tab::Timeline, "the selection stays");
     assert_eq!(app.selected_entity(Tab::Timeline), Some(id(&app, "meeting")));
@@ -335,16 +330,7 @@ fn capital_f_opens_in_place_when_there_is_no_room_beside() {
     app.update(Action::NextLink);
     let target = app.focused_target().unwrap();
     typed(&mut app, "F");
-    let label = app
-        .hints
-        .as_ref()
-        .unwrap()
-        .labels
-        .iter()
-        .find(|h| app.wrapped(h.column).unwrap().targets[h.link] == target)
-        .unwrap()
-        .label
-        .clone();
+    let label = label_for(&app, &target);
     typed(&mut app, &label);
     assert_eq!(app.view().beside, None);
     assert!(app.status.as_deref().unwrap().contains("No room beside"));

@@ -296,12 +296,16 @@ mod tests {
         assert!(text.contains("keys.toml:2:14"), "{text}");
     }
 
+    /// The default keys with `text` as the config's `[keys]` over them.
+    fn with_config(text: &str) -> Result<Keymap, Report> {
+        let user = parse_bindings(text, "config.toml").unwrap();
+        Keymap::with_user(Some(Layer { file: "config.toml", text, bindings: &user }))
+    }
+
     #[test]
     fn a_persons_keys_replace_an_actions_defaults() {
         let text = "next = [\"Ctrl-n\", \"j\"]\nquit = [\"x\"]\n";
-        let user = parse_bindings(text, "config.toml").unwrap();
-        let keymap =
-            Keymap::with_user(Some(Layer { file: "config.toml", text, bindings: &user })).unwrap();
+        let keymap = with_config(text).unwrap();
         assert_eq!(
             keymap.action(press(KeyCode::Char('n'), KeyModifiers::CONTROL)),
             Some(Action::Next)
@@ -326,17 +330,13 @@ mod tests {
     #[test]
     fn a_persons_key_that_a_default_holds_is_reported_in_their_file() {
         let text = "bookmark = [\"n\"]\n";
-        let user = parse_bindings(text, "config.toml").unwrap();
-        let err = Keymap::with_user(Some(Layer { file: "config.toml", text, bindings: &user }))
-            .unwrap_err();
+        let err = with_config(text).unwrap_err();
         let text = err.render(false);
         assert!(text.contains("config.toml:1:13"), "{text}");
         assert!(text.contains("it triggers next_match by default"), "{text}");
         // The same when the person's action comes before the default one.
         let text = "next = [\"q\"]\n";
-        let user = parse_bindings(text, "config.toml").unwrap();
-        let err = Keymap::with_user(Some(Layer { file: "config.toml", text, bindings: &user }))
-            .unwrap_err();
+        let err = with_config(text).unwrap_err();
         let text = err.render(false);
         assert!(text.contains("config.toml:1:9"), "{text}");
         assert!(

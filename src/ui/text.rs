@@ -12,14 +12,14 @@ pub struct TextView<'a> {
     pub scroll: usize,
     pub focused_link: Option<usize>,
     pub highlight: Option<u32>,
-    pub marks: &'a Marks,
+    pub marks: &'a Marks<'a>,
 }
 
 /// What is drawn over the text: search matches (and which is current), and link labels
 /// (with how much of each has been typed).
 #[derive(Debug, Default)]
-pub struct Marks {
-    pub matches: Vec<Match>,
+pub struct Marks<'a> {
+    pub matches: &'a [Match],
     pub current: Option<usize>,
     pub hints: Vec<(String, usize)>,
     pub typed: usize,
@@ -99,10 +99,10 @@ pub fn position(scroll: usize, rows: usize, height: usize) -> String {
 }
 
 /// The matches and hint labels the app has for a column.
-pub fn marks(app: &crate::app::App, column: crate::app::Column) -> Marks {
+pub fn marks(app: &crate::app::App, column: crate::app::Column) -> Marks<'_> {
     let mut marks = Marks::default();
     if let (Some(find), crate::app::Column::Main) = (&app.find, column) {
-        marks.matches = find.matches.clone();
+        marks.matches = &find.matches;
         marks.current = find.current;
     }
     if let Some(h) = &app.hints {
