@@ -241,3 +241,19 @@ fn every_help_line_fits_an_80_column_terminal() {
         assert!(line.width() <= 76, "too wide for 80 columns: {line}");
     }
 }
+
+#[test]
+fn on_a_narrow_row_the_status_indicators_give_way_to_what_is_typed() {
+    let mut app = at(50, 20, &[Action::ShowActors]);
+    app.mouse = true;
+    app.update(Action::Next);
+    app.update(Action::FilterByActor);
+    app.update(Action::ShowTimeline);
+    keys(&mut app, "/meet");
+    let terminal = render(&app);
+    let status = row_text(terminal.backend().buffer(), 19);
+    assert!(status.contains("/meet▏"), "{status}");
+    assert!(status.contains("filter · mouse · ? help"), "{status}");
+    let wide = render(&at(120, 20, &[])).backend().buffer().clone();
+    assert!(row_text(&wide, 19).ends_with("? help "));
+}

@@ -10,7 +10,7 @@ use ratatui::layout::Rect;
 use unicode_width::UnicodeWidthStr;
 
 pub fn draw(buf: &mut Buffer, area: Rect, app: &App) {
-    let right = indicators(app);
+    let right = indicators(app, area.width);
     let right_width = right.width() as u16;
     let left_room = area.width.saturating_sub(right_width + 2) as usize;
     let x = area.x + 1;
@@ -59,16 +59,22 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App) {
     }
 }
 
-fn indicators(app: &App) -> String {
-    let mut out = String::new();
-    if let Some(actor) = app.filter {
-        out.push_str(&format!("filter: {} · ", app.briefing.entity(actor).name));
-    }
-    if app.mouse {
-        out.push_str("mouse · ");
-    }
-    out.push_str(&format!("{} help ", key(app, Action::Help)));
-    out
+/// The right-hand indicators, shortened on a narrow row so that what the reader is typing or
+/// reading on the left keeps at least half of it.
+fn indicators(app: &App, width: u16) -> String {
+    let help = format!("{} help ", key(app, Action::Help));
+    let filter = app.filter.map(|actor| app.briefing.entity(actor).name.clone());
+    let mouse = if app.mouse { "mouse · " } else { "" };
+    let full = match &filter {
+        Some(name) => format!("filter: {name} · {mouse}{help}"),
+        None => format!("{mouse}{help}"),
+    };
+    let short = match &filter {
+        Some(_) => format!("filter · {mouse}{help}"),
+        None => format!("{mouse}{help}"),
+    };
+    let room = (width / 2) as usize;
+    [full, short, help].into_iter().find(|text| text.width() <= room).unwrap_or_default()
 }
 
 /// Where a link leads, in a line: "actor Sergei Lavrov — Foreign Minister of Russia."
