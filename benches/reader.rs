@@ -1,7 +1,7 @@
 //! Load + first frame, and keystroke + frame, on the bundled briefing and on a generated one of
 //! 10,000 entities. `cargo bench` runs them; the figures go in the notes of a change.
 
-use briefing::app::{Action, App, Keymap};
+use briefing::app::{Action, Pane, Shell};
 use briefing::content::{self, Files};
 use briefing::ui;
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
@@ -72,21 +72,27 @@ fn generated(per_kind: usize) -> Files {
 
 fn first_frame(files: &Files) -> Terminal<TestBackend> {
     let briefing = content::load(files).expect("the benchmark briefing is valid");
-    let mut app = App::new(briefing, Keymap::default_keys());
-    app.resize(80, 24);
+    let shell = Shell::builder(briefing).size(80, 24).build();
     let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
-    terminal.draw(|frame| ui::draw(frame, &app)).unwrap();
+    terminal.draw(|frame| ui::draw(frame, &shell)).unwrap();
     terminal
 }
 
-fn ready(files: &Files, tab: Action) -> (App, Terminal<TestBackend>) {
+fn ready(files: &Files, pane: Action) -> (Shell, Terminal<TestBackend>) {
     let briefing = content::load(files).unwrap();
-    let mut app = App::new(briefing, Keymap::default_keys());
-    app.resize(120, 40);
-    app.update(tab);
+    let mut shell = Shell::builder(briefing).size(120, 40).build();
+    shell.update(pane);
     let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
-    terminal.draw(|frame| ui::draw(frame, &app)).unwrap();
-    (app, terminal)
+    terminal.draw(|frame| ui::draw(frame, &shell)).unwrap();
+    (shell, terminal)
+}
+
+/// The selected position and the length of the current list.
+fn list_place(shell: &Shell) -> (usize, usize) {
+    match shell.session().pane() {
+        Pane::Entities(p) => (p.view.selected, p.list.items.len()),
+        Pane::Prose(_) => (0, 0),
+    }
 }
 
 fn benches(c: &mut Criterion) {
@@ -103,11 +109,10 @@ fn benches(c: &mut Criterion) {
         let mut down = true;
         c.bench_function(&format!("keystroke_and_frame/next_item/{name}"), |b| {
             b.iter(|| {
-                if app.view().selected == 0 {
+                let (selected, len) = list_place(&app);
+                if selected == 0 {
                     down = true;
-                } else if app.view().selected + 1 >= app.list_len(app.tab)
-                    || app.view().selected >= 400
-                {
+                } else if selected + 1 >= len || selected >= 400 {
                     down = false;
                 }
                 app.update(if down { Action::Next } else { Action::Prev });
@@ -156,13 +161,17 @@ fn finding(c: &mut Criterion) {
     }
     // `/` as the reader types one more letter on the source page, frame included.
     let (mut app, mut terminal) = ready(&large, Action::ShowSource);
+    let key = |app: &mut Shell, code: KeyCode| {
+        let action = app.action_for_key(KeyEvent::new(code, KeyModifiers::NONE));
+        app.update(action);
+    };
     c.bench_function("keystroke_and_frame/find_letter/10k", |b| {
         b.iter(|| {
-            app.handle_key(KeyEvent::new(KeyCode::Char('/'), KeyModifiers::NONE));
+            key(&mut app, KeyCode::Char('/'));
             for ch in "paragraph 1".chars() {
-                app.handle_key(KeyEvent::new(KeyCode::Char(ch), KeyModifiers::NONE));
+                key(&mut app, KeyCode::Char(ch));
             }
-            app.handle_key(KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE));
+            key(&mut app, KeyCode::Esc);
             terminal.draw(|frame| ui::draw(frame, &app)).unwrap();
         })
     });

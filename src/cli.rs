@@ -7,7 +7,12 @@ use std::path::PathBuf;
 /// A terminal reader for policy briefings: summary, actors, issues, timeline, places,
 /// glossary and source, all linked. Press ? inside for the keys.
 #[derive(Debug, Parser)]
-#[command(name = "briefing", version, args_conflicts_with_subcommands = true)]
+#[command(
+    name = "briefing",
+    version,
+    args_conflicts_with_subcommands = true,
+    disable_help_subcommand = true
+)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -20,6 +25,10 @@ pub struct Cli {
     /// Start at the beginning: do not restore where you were, and do not save it on quit.
     #[arg(long)]
     pub fresh: bool,
+    /// The colour theme: auto (from the terminal's background), dark, light, high-contrast
+    /// or mono. NO_COLOR set in the environment always gives mono.
+    #[arg(long, value_name = "NAME")]
+    pub theme: Option<String>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -50,4 +59,13 @@ pub enum Command {
         /// The directory to create.
         name: PathBuf,
     },
+    /// Print a guide: the format of a briefing, writing one, the keys, or the config. Without
+    /// a topic, this help; with a command's name, that command's help.
+    Help {
+        /// format, authoring, keys, config, or a command.
+        topic: Option<String>,
+    },
 }
+
+/// The commands, for suggesting one when a word that is not a directory was given.
+pub const COMMANDS: &[&str] = &["check", "schema", "new", "help"];

@@ -16,5 +16,6 @@ pub mod document;
 pub mod search;
 pub mod state_file;
 pub mod terminal;
+pub mod theme;
 pub mod ui;
 pub mod watch;

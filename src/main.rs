@@ -1,9 +1,11 @@
-use briefing::app::{App, Keymap};
-use briefing::cli::{Cli, Command};
+use briefing::app::Shell;
+use briefing::cli::{COMMANDS, Cli, Command};
 use briefing::commands;
 use briefing::content;
+use briefing::content::sanitize::escaped;
 use briefing::state_file::{Loaded, StateFile};
-use clap::Parser;
+use briefing::theme::{self, Builtin, Choice, ColorDepth};
+use clap::{CommandFactory, Parser};
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
@@ -11,10 +13,9 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Some(Command::Check { paths, deny, format }) => {
-            let color = std::io::stdout().is_terminal();
+            let color = theme::color_for(std::io::stdout().is_terminal());
             let (text, failed) = commands::check::run(&paths, deny, format, color);
-            print(&text);
-            ExitCode::from(u8::from(failed))
+            print(&text).map(|()| ExitCode::from(u8::from(failed))).unwrap_or_else(|code| code)
         }
         Some(Command::Schema { file }) => {
             let schema = match &file {
@@ -22,14 +23,12 @@ fn main() -> ExitCode {
                 Some(file) => commands::schema::for_file(file),
             };
             match schema {
-                Some(schema) => {
-                    print(&commands::schema::text(&schema));
-                    ExitCode::SUCCESS
-                }
+                Some(schema) => print(&commands::schema::text(&schema))
+                    .map_or_else(|c| c, |()| ExitCode::SUCCESS),
                 None => {
                     eprintln!(
                         "briefing: '{}' is not a section file; give one of {}",
-                        file.unwrap_or_default(),
+                        escaped(&file.unwrap_or_default()),
                         content::load::FILES.join(", ")
                     );
                     ExitCode::from(2)
@@ -37,25 +36,85 @@ fn main() -> ExitCode {
             }
         }
         Some(Command::New { name }) => match commands::new::run(&name) {
-            Ok(message) => {
-                print(&message);
-                ExitCode::SUCCESS
-            }
+            Ok(message) => print(&message).map_or_else(|c| c, |()| ExitCode::SUCCESS),
             Err(message) => {
-                eprintln!("briefing: {message}");
+                eprintln!("briefing: {}", escaped(&message));
                 ExitCode::from(1)
             }
         },
-        None => read(cli.path.as_deref(), !cli.no_watch, !cli.fresh),
+        Some(Command::Help { topic }) => help(topic.as_deref()),
+        None => {
+            if let Some(path) = &cli.path
+                && let Some(code) = not_a_command(path)
+            {
+                return code;
+            }
+            read(&cli)
+        }
     }
 }
 
-/// Prints to standard output, quietly ending when the reader of a pipe has gone.
-fn print(text: &str) {
-    let _ = std::io::stdout().write_all(text.as_bytes());
+/// Prints to standard output; a reader of a pipe that has gone ends it quietly, a full disk
+/// or another failure is an error.
+fn print(text: &str) -> Result<(), ExitCode> {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        Err(e) => {
+            eprintln!("briefing: could not write the output: {e}");
+            Err(ExitCode::from(1))
+        }
+    }
 }
 
-fn read(path: Option<&std::path::Path>, watch: bool, remember: bool) -> ExitCode {
+fn help(topic: Option<&str>) -> ExitCode {
+    let keymap = briefing::config::load()
+        .map(|c| c.keymap)
+        .unwrap_or_else(|_| briefing::app::Keymap::default_keys());
+    match topic {
+        None => {
+            let mut command = Cli::command();
+            let text = format!("{}\n{}", command.render_long_help(), commands::help::topics());
+            print(&text).map_or_else(|c| c, |()| ExitCode::SUCCESS)
+        }
+        Some(name) => {
+            if let Some(text) = commands::help::topic(name, &keymap) {
+                return print(&text).map_or_else(|c| c, |()| ExitCode::SUCCESS);
+            }
+            let mut command = Cli::command();
+            if let Some(sub) = command.find_subcommand_mut(name) {
+                let text = sub.render_long_help().to_string();
+                return print(&text).map_or_else(|c| c, |()| ExitCode::SUCCESS);
+            }
+            eprintln!(
+                "briefing: there is no guide or command '{}'.\n\n{}",
+                escaped(name),
+                commands::help::topics()
+            );
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// A word given where a briefing directory goes, that is no directory but looks like a
+/// mistyped command (`briefing chek`): say so, as a command line would.
+fn not_a_command(path: &std::path::Path) -> Option<ExitCode> {
+    if path.exists() {
+        return None;
+    }
+    let word = path.to_str()?;
+    let best = content::entries::suggest(word, COMMANDS)?;
+    eprintln!(
+        "briefing: '{}' is neither a briefing directory nor a command\n\n  did you mean `briefing {best}`?\n\nFor more, try `briefing help`.",
+        escaped(word)
+    );
+    Some(ExitCode::from(2))
+}
+
+fn read(cli: &Cli) -> ExitCode {
+    let path = cli.path.as_deref();
+    let errors_color = theme::color_for(std::io::stderr().is_terminal());
     // Everything is loaded and checked before the terminal is touched, so problems print as
     // ordinary text.
     let files = match path {
@@ -65,23 +124,24 @@ fn read(path: Option<&std::path::Path>, watch: bool, remember: bool) -> ExitCode
     let briefing = match files.and_then(|files| content::load(&files)) {
         Ok(briefing) => briefing,
         Err(report) => {
-            eprint!("{}", report.render(std::io::stderr().is_terminal()));
+            eprint!("{}", report.render(errors_color));
             return ExitCode::from(1);
         }
     };
     let config = match briefing::config::load() {
         Ok(config) => config,
         Err(report) => {
-            eprint!("{}", report.render(std::io::stderr().is_terminal()));
+            eprint!("{}", report.render(errors_color));
             return ExitCode::from(1);
         }
     };
-    let keymap = match Keymap::with_user(config.keys()) {
-        Ok(keymap) => keymap,
-        Err(report) => {
-            eprint!("{}", report.render(std::io::stderr().is_terminal()));
-            return ExitCode::from(1);
+    let choice = match cli.theme.as_deref().map(Choice::parse) {
+        Some(Ok(choice)) => choice,
+        Some(Err(message)) => {
+            eprintln!("briefing: --theme: {message}");
+            return ExitCode::from(2);
         }
+        None => config.theme,
     };
     if !std::io::stdout().is_terminal() {
         eprintln!(
@@ -89,8 +149,13 @@ fn read(path: Option<&std::path::Path>, watch: bool, remember: bool) -> ExitCode
         );
         return ExitCode::from(1);
     }
-    let mut app = App::new(briefing, keymap);
-    app.mouse = config.mouse;
+    let builtin = theme::choose(choice, theme::no_color(), theme::detect_background);
+    let depth = if builtin == Builtin::Mono { ColorDepth::Ansi16 } else { ColorDepth::detect() };
+    let mut shell = Shell::builder(briefing)
+        .keymap(config.keymap)
+        .theme(builtin.theme().fitted(depth))
+        .mouse(config.mouse)
+        .build();
     // The briefing is known by its directory, or by name when it is the bundled one.
     let key = match path {
         Some(path) => {
@@ -98,24 +163,27 @@ fn read(path: Option<&std::path::Path>, watch: bool, remember: bool) -> ExitCode
         }
         None => "bundled/strategic-impasse".to_owned(),
     };
-    let state = if remember { StateFile::for_briefing(&key) } else { None };
+    let state = if cli.fresh { None } else { StateFile::for_briefing(&key) };
     let mut may_save = true;
     if let Some(state) = &state {
         match state.load() {
             Loaded::Nothing => {}
-            Loaded::Memory(memory) => app.recall(&memory),
+            Loaded::Memory(memory) => shell.recall(&memory),
             Loaded::SetAside(warning) => {
                 may_save = !state.exists();
-                app.status = Some(warning);
+                shell.say(warning);
             }
         }
     }
-    let watch = if watch { path } else { None };
-    let result = briefing::terminal::run(&mut app, watch);
+    let watch = if cli.no_watch { None } else { path };
+    let result = briefing::terminal::run(&mut shell, watch);
     if let Some(state) = state.filter(|_| may_save)
-        && let Err(e) = state.save(&app.remember())
+        && let Err(e) = state.save(&shell.remember())
     {
-        eprintln!("briefing: could not save your place in {}: {e}", state.path.display());
+        eprintln!(
+            "briefing: could not save your place in {}: {e}",
+            escaped(&state.path.display().to_string())
+        );
     }
     match result {
         Ok(()) => ExitCode::SUCCESS,

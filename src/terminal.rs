@@ -2,7 +2,7 @@
 //! action or a reload, then the screen is drawn. The terminal is restored however the loop
 //! ends, including by a panic (ratatui's hook).
 
-use crate::app::{App, Effect};
+use crate::app::{Action, Effect, Shell};
 use crate::content;
 use crate::ui;
 use base64::Engine;
@@ -23,7 +23,7 @@ enum Input {
 }
 
 /// Runs the reader; with `watch`, reloads the briefing from that directory when it changes.
-pub fn run(app: &mut App, watch: Option<&Path>) -> io::Result<()> {
+pub fn run(app: &mut Shell, watch: Option<&Path>) -> io::Result<()> {
     let (tx, rx) = mpsc::channel();
     let _watcher = match watch {
         Some(dir) => {
@@ -33,7 +33,7 @@ pub fn run(app: &mut App, watch: Option<&Path>) -> io::Result<()> {
             }) {
                 Ok(watcher) => Some(watcher),
                 Err(e) => {
-                    app.status = Some(format!("Not watching for changes: {e}"));
+                    app.say(format!("Not watching for changes: {e}"));
                     None
                 }
             }
@@ -54,6 +54,10 @@ pub fn run(app: &mut App, watch: Option<&Path>) -> io::Result<()> {
             }
         });
     }
+    // Colour is the theme's decision: under NO_COLOR the mono theme has none. Left to itself,
+    // crossterm would answer NO_COLOR by writing a reset for every colour change, which also
+    // ends the reverse video and bold that mark the selection.
+    ratatui::crossterm::style::force_color_output(true);
     let mut terminal = ratatui::try_init()?;
     // ratatui's own hook restores the screen on a panic; mouse capture is ours to release.
     let restore = std::panic::take_hook();
@@ -61,7 +65,7 @@ pub fn run(app: &mut App, watch: Option<&Path>) -> io::Result<()> {
         let _ = execute!(io::stdout(), DisableMouseCapture);
         restore(info);
     }));
-    if app.mouse {
+    if app.mouse() {
         execute!(io::stdout(), EnableMouseCapture)?;
     }
     // Reading blocks, so it has a thread of its own; the thread ends with the process.
@@ -85,12 +89,12 @@ pub fn run(app: &mut App, watch: Option<&Path>) -> io::Result<()> {
 
 fn event_loop(
     terminal: &mut ratatui::DefaultTerminal,
-    app: &mut App,
+    app: &mut Shell,
     inputs: &mpsc::Receiver<Input>,
     watch: Option<&Path>,
 ) -> io::Result<()> {
     let size = terminal.size()?;
-    app.resize(size.width, size.height);
+    app.update(Action::Resize { width: size.width, height: size.height });
     // What the last reload read, so a save that changed nothing (editors often write twice)
     // does not reload again.
     let mut last_read: Option<Vec<(String, String)>> = None;
@@ -101,10 +105,17 @@ fn event_loop(
         };
         match input {
             Input::Terminal(Event::Key(key)) if key.kind == KeyEventKind::Press => {
-                app.handle_key(key)
+                let action = app.action_for_key(key);
+                app.update(action);
             }
-            Input::Terminal(Event::Mouse(mouse)) => app.handle_mouse(mouse),
-            Input::Terminal(Event::Resize(width, height)) => app.resize(width, height),
+            Input::Terminal(Event::Mouse(mouse)) => {
+                // Moving the pointer is no action: it changes nothing, not even a message.
+                let Some(action) = app.action_for_mouse(mouse) else { continue };
+                app.update(action);
+            }
+            Input::Terminal(Event::Resize(width, height)) => {
+                app.update(Action::Resize { width, height })
+            }
             Input::Terminal(_) => {}
             Input::TerminalFailed(e) => return Err(e),
             Input::Stop => return Ok(()),
@@ -121,13 +132,13 @@ fn event_loop(
                 }
             }
         }
-        for effect in app.effects.drain(..) {
+        for effect in app.take_effects() {
             match effect {
-                Effect::Suspend => suspend(terminal, app.mouse)?,
+                Effect::Suspend => suspend(terminal, app.mouse())?,
                 other => perform(other)?,
             }
         }
-        if app.quit {
+        if app.quit_requested() {
             return Ok(());
         }
     }

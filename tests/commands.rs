@@ -206,7 +206,9 @@ fn a_bad_config_is_explained_before_the_terminal_is_touched() {
         ("mouse = \"no\"\n", "config.toml:1:9"),
         ("mose = false\n", "unknown field `mose`"),
         ("[keys]\nnext = [\"Hyper-j\"]\n", "error[E0025]: 'Hyper-j' is not a key"),
-        ("[keys]\nnxt = [\"j\"]\n", "unknown variant `nxt`"),
+        ("[keys]\nnxt = [\"j\"]\n", "there is no action 'nxt'"),
+        ("[keys]\nhelp = [\"Ctrl-c\"]\n", "Ctrl-c cannot be bound: it always quits"),
+        ("theme = \"ligth\"\n", "did you mean 'light'?"),
         ("[keys]\nnext = [\"q\"]\n", "it triggers quit by default"),
     ] {
         let (output, _home) = with_config(config);
@@ -215,4 +217,62 @@ fn a_bad_config_is_explained_before_the_terminal_is_touched() {
         assert!(stderr.contains(expected), "{config}: {stderr}");
         assert!(!String::from_utf8_lossy(&output.stdout).contains("\u{1b}[?1049h"));
     }
+}
+
+#[test]
+fn three_problems_in_a_config_are_reported_in_one_run() {
+    let (output, _home) =
+        with_config("mouse = \"no\"\ncolour = true\n[keys]\nnext = [\"Hyper-j\"]\n");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("3 errors"), "{stderr}");
+}
+
+#[test]
+fn a_mistyped_command_is_suggested() {
+    let output = Command::new(env!("CARGO_BIN_EXE_briefing")).arg("chek").output().unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr.contains("did you mean `briefing check`?"), "{stderr}");
+}
+
+#[test]
+fn help_topics_print_what_the_binary_carries() {
+    for (topic, expected) in [
+        ("format", "briefing.toml"),
+        ("keys", "Ctrl-c"),
+        ("config", "mouse = true"),
+        ("authoring", "E0007"),
+    ] {
+        let output =
+            Command::new(env!("CARGO_BIN_EXE_briefing")).args(["help", topic]).output().unwrap();
+        assert!(output.status.success(), "{topic}");
+        assert!(String::from_utf8_lossy(&output.stdout).contains(expected), "{topic}");
+    }
+    let output =
+        Command::new(env!("CARGO_BIN_EXE_briefing")).args(["help", "nope"]).output().unwrap();
+    assert_eq!(output.status.code(), Some(2));
+}
+
+#[test]
+fn check_colours_follow_no_color_and_clicolor_force() {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, text) in
+        common::files_with("places.toml", &common::PLACES.replace("country =", "contry =")).texts
+    {
+        fs::write(dir.path().join(name), text).unwrap();
+    }
+    let run = |env: &[(&str, &str)]| {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_briefing"));
+        command.arg("check").arg(dir.path()).env_remove("NO_COLOR").env_remove("CLICOLOR_FORCE");
+        for (k, v) in env {
+            command.env(k, v);
+        }
+        String::from_utf8_lossy(&command.output().unwrap().stdout).into_owned()
+    };
+    assert!(!run(&[]).contains('\u{1b}'), "a pipe gets no colour");
+    assert!(run(&[("CLICOLOR_FORCE", "1")]).contains('\u{1b}'), "CLICOLOR_FORCE forces it");
+    assert!(
+        !run(&[("CLICOLOR_FORCE", "1"), ("NO_COLOR", "1")]).contains('\u{1b}'),
+        "NO_COLOR wins"
+    );
 }

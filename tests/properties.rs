@@ -3,21 +3,14 @@
 
 mod common;
 
-use briefing::app::{Action, App, Column, Tab};
+use briefing::app::{Action, Column, Pane, PaneId, Shell};
 use briefing::content;
-use briefing::ui;
 use common::*;
 use proptest::prelude::*;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{
     KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
 };
-
-fn draw(app: &App) {
-    let mut terminal = Terminal::new(TestBackend::new(app.size.width, app.size.height)).unwrap();
-    terminal.draw(|frame| ui::draw(frame, app)).unwrap();
-}
+use strum::IntoEnumIterator;
 
 #[derive(Debug, Clone)]
 enum Step {
@@ -66,27 +59,28 @@ fn mouse_event() -> impl Strategy<Value = MouseEvent> {
 }
 
 fn step() -> impl Strategy<Value = Step> {
+    let actions: Vec<Action> = Action::bindable().filter(|a| *a != Action::Quit).collect();
     prop_oneof![
-        8 => proptest::sample::select(Action::ALL.to_vec()).prop_filter("quitting ends the run", |a| *a != Action::Quit).prop_map(Step::Act),
+        8 => proptest::sample::select(actions).prop_map(Step::Act),
         1 => (1u16..300, 1u16..100).prop_map(|(w, h)| Step::Resize(w, h)),
         6 => key_event().prop_filter("q quits", |k| k.code != KeyCode::Char('q')).prop_map(Step::Key),
         2 => mouse_event().prop_map(Step::Mouse),
     ]
 }
 
-fn assert_in_bounds(app: &App) {
-    let view = app.view();
-    if let Some(kind) = app.tab.kind() {
-        let len = app.briefing.count(kind);
-        assert!(view.selected < len.max(1), "selection {} of {len}", view.selected);
+fn assert_in_bounds(r: &Shell) {
+    let session = r.session();
+    if let Pane::Entities(p) = session.pane() {
+        let len = p.list.items.len();
+        assert!(p.view.selected < len.max(1), "selection {} of {len}", p.view.selected);
     }
-    if let Some((column, link)) = view.link {
-        let wrapped = app.wrapped(column).expect("a focused link's column exists");
-        assert!(link < wrapped.links.len());
+    if let Some(link) = session.pane().reading().link {
+        let (wrapped, _) = session.wrapped(link.column).expect("a focused link's column exists");
+        assert!(link.index < wrapped.links.len());
     }
-    if let (Some(w), Some(area)) = (app.wrapped(Column::Main), app.text_area(Column::Main)) {
+    if let Some((w, area)) = session.wrapped(Column::Main) {
         assert!(
-            view.scroll <= w.height().saturating_sub(area.height as usize),
+            session.pane().reading().scroll[0] <= w.height().saturating_sub(area.height as usize),
             "scrolled past the end"
         );
     }
@@ -96,29 +90,39 @@ proptest! {
     #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
 
     #[test]
-    fn every_pane_draws_at_any_size(width in 1u16..=300, height in 1u16..=100, tab in 0usize..7) {
-        let mut app = app(bundled(), width, height);
-        app.tab = Tab::ALL[tab];
-        app.prepare();
-        draw(&app);
-        app.update(Action::NextLink);
-        app.update(Action::Follow);
-        draw(&app);
+    fn every_pane_draws_at_any_size(width in 1u16..=300, height in 1u16..=100, pane in 0usize..7) {
+        let mut r = reader(bundled(), 120, 40);
+        r.update(PaneId::iter().nth(pane).unwrap().action());
+        r.update(Action::Resize { width, height });
+        draw(&r);
+        r.update(Action::NextLink);
+        r.update(Action::Follow);
+        draw(&r);
     }
 
     #[test]
     fn any_sequence_of_actions_and_resizes_is_safe(steps in proptest::collection::vec(step(), 1..60)) {
-        let mut app = app(bundled(), 80, 24);
+        let mut r = reader(bundled(), 80, 24);
         for step in steps {
             match step {
-                Step::Act(action) => app.update(action),
-                Step::Resize(w, h) => app.resize(w, h),
-                Step::Key(key) => app.handle_key(key),
-                Step::Mouse(mouse) => app.handle_mouse(mouse),
+                Step::Act(action) => r.update(action),
+                Step::Resize(width, height) => r.update(Action::Resize { width, height }),
+                Step::Key(key) => {
+                    let action = r.action_for_key(key);
+                    if action == Action::Quit {
+                        continue;
+                    }
+                    r.update(action);
+                }
+                Step::Mouse(mouse) => {
+                    if let Some(action) = r.action_for_mouse(mouse) {
+                        r.update(action);
+                    }
+                }
             }
-            app.quit = false;
-            assert_in_bounds(&app);
-            draw(&app);
+            assert!(!r.quit_requested());
+            assert_in_bounds(&r);
+            draw(&r);
         }
     }
 
@@ -127,10 +131,10 @@ proptest! {
         let escaped = text.replace('\\', "\\\\").replace('"', "\\\"").replace('\n', "\\n").replace('\u{1b}', "\\u001b");
         let places = PLACES.replace("Where they meet.", &escaped);
         if let Ok(briefing) = content::load(&files_with("places.toml", &places)) {
-            let mut app = app(briefing, 60, 20);
-            app.update(Action::ShowPlaces);
-            draw(&app);
-            for entity in &app.briefing.entities {
+            let mut r = reader(briefing, 60, 20);
+            r.update(Action::ShowPlaces);
+            draw(&r);
+            for entity in &r.session().briefing.entities {
                 assert!(!entity.summary.plain().chars().any(content::sanitize::is_forbidden));
             }
         }
@@ -140,10 +144,11 @@ proptest! {
 #[test]
 fn the_smallest_terminals_draw() {
     for (w, h) in [(1, 1), (2, 1), (1, 2), (39, 9), (40, 10), (300, 100)] {
-        for tab in Tab::ALL {
-            let mut app = app(bundled(), w, h);
-            app.tab = tab;
-            draw(&app);
+        for pane in PaneId::iter() {
+            let mut r = reader(bundled(), 80, 24);
+            r.update(pane.action());
+            r.update(Action::Resize { width: w, height: h });
+            draw(&r);
         }
     }
 }

@@ -23,3 +23,19 @@ fn the_readme_lists_every_key_as_the_keymap_binds_it() {
         "README's key table is stale: run BRIEFING_WRITE_README=1 cargo test --test readme"
     );
 }
+
+#[test]
+fn the_readme_and_the_help_name_every_action() {
+    use briefing::app::{Action, KeyMode};
+    use strum::IntoEnumIterator;
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let keymap = Keymap::default_keys();
+    for action in Action::bindable() {
+        let described = KeyMode::iter()
+            .filter(|m| !keymap.keys_for(*m, action).is_empty())
+            .any(|m| readme.contains(action.description(m)));
+        assert!(described, "README.md does not name {action:?}");
+    }
+    assert!(readme.contains("`Ctrl-c` | Always quits"), "the README says Ctrl-c always quits");
+}

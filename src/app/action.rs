@@ -1,10 +1,14 @@
-//! Everything a person can do, by name. Keys become actions through the keymap; `update` is
-//! the only code that acts on them.
+//! Everything a person can do, by name, and every input as data: keys become actions through
+//! the keymap of the current mode, typed characters, clicks and wheel steps carry their data.
+//! `Shell::update` is the only code that acts on them.
 
+use super::keymap::Key;
 use serde::Deserialize;
+use strum::{EnumIter, IntoEnumIterator, IntoStaticStr};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, EnumIter, IntoStaticStr)]
 #[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 pub enum Action {
     ShowSummary,
     ShowActors,
@@ -34,20 +38,52 @@ pub enum Action {
     Hints,
     HintsBeside,
     TogglePeek,
+    ToggleCitedBy,
     FilterByActor,
     Bookmark,
     Bookmarks,
     Copy,
     ToggleMouse,
     Help,
-    ShowProblems,
+    ShowMessages,
     Close,
     Suspend,
     Quit,
+    /// Keep what was typed (a `/` query) or open the chosen result.
+    Accept,
+    /// Give up what is being typed, or the labels on the links.
+    Cancel,
+    DeleteBack,
+    ClearInput,
+    /// A character typed into a prompt, or a letter of a link's label.
+    #[serde(skip)]
+    Type(char),
+    /// A left click at a cell of the screen.
+    #[serde(skip)]
+    Click {
+        column: u16,
+        row: u16,
+    },
+    /// One step of the mouse wheel at a cell of the screen.
+    #[serde(skip)]
+    Wheel {
+        column: u16,
+        row: u16,
+        down: bool,
+    },
+    /// The terminal's new size.
+    #[serde(skip)]
+    Resize {
+        width: u16,
+        height: u16,
+    },
+    /// A key that the current mode's keymap binds to nothing.
+    #[serde(skip)]
+    Unbound(Key),
 }
 
-/// Groups of actions as the help overlay shows them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// Groups of keys as the help, the README and the man page show them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter)]
 pub enum Section {
     Panes,
     Move,
@@ -55,11 +91,17 @@ pub enum Section {
     Find,
     Keep,
     Other,
+    /// Keys while typing: a `/` query, the briefing search, the palette.
+    Prompt,
+    /// Keys while link labels wait for a letter.
+    Hints,
+    /// Keys in the bookmarks box.
+    Picker,
+    /// Keys in the help and messages boxes.
+    Overlay,
 }
 
 impl Section {
-    pub const ALL: [Section; 4] = [Section::Panes, Section::Move, Section::Links, Section::Other];
-
     pub fn title(self) -> &'static str {
         match self {
             Section::Panes => "Panes",
@@ -68,65 +110,34 @@ impl Section {
             Section::Find => "Finding",
             Section::Keep => "Keeping your place",
             Section::Other => "Other",
+            Section::Prompt => "While typing (/ find, s search, the palette)",
+            Section::Hints => "While link labels are shown (f, F)",
+            Section::Picker => "In the bookmarks box",
+            Section::Overlay => "In the help and messages boxes",
         }
     }
 }
 
 impl Action {
-    /// Every action in the order the help overlay lists them.
-    pub const ALL: [Action; 38] = [
-        Action::ShowSummary,
-        Action::ShowActors,
-        Action::ShowIssues,
-        Action::ShowTimeline,
-        Action::ShowPlaces,
-        Action::ShowGlossary,
-        Action::ShowSource,
-        Action::Next,
-        Action::Prev,
-        Action::PageDown,
-        Action::PageUp,
-        Action::First,
-        Action::Last,
-        Action::FocusList,
-        Action::FocusDetail,
-        Action::NextLink,
-        Action::PrevLink,
-        Action::Follow,
-        Action::Back,
-        Action::Forward,
-        Action::Find,
-        Action::NextMatch,
-        Action::PrevMatch,
-        Action::Search,
-        Action::Palette,
-        Action::Hints,
-        Action::HintsBeside,
-        Action::TogglePeek,
-        Action::FilterByActor,
-        Action::Bookmark,
-        Action::Bookmarks,
-        Action::Copy,
-        Action::ToggleMouse,
-        Action::Help,
-        Action::ShowProblems,
-        Action::Close,
-        Action::Suspend,
-        Action::Quit,
-    ];
-
-    /// The action's name as the keymap file writes it: `next`, `show_actors`.
-    pub fn name(self) -> String {
-        let mut name = String::new();
-        for (i, c) in format!("{self:?}").chars().enumerate() {
-            if c.is_uppercase() && i > 0 {
-                name.push('_');
-            }
-            name.push(c.to_ascii_lowercase());
-        }
-        name
+    /// The actions a keymap can bind, in the order the help lists them.
+    pub fn bindable() -> impl Iterator<Item = Action> {
+        Action::iter().filter(|a| a.name().is_some())
     }
 
+    /// The action's name as the keymap file writes it (`next`, `show_actors`); none for the
+    /// inputs that carry data, which no key is bound to.
+    pub fn name(self) -> Option<&'static str> {
+        match self {
+            Action::Type(_)
+            | Action::Click { .. }
+            | Action::Wheel { .. }
+            | Action::Resize { .. }
+            | Action::Unbound(_) => None,
+            other => Some(other.into()),
+        }
+    }
+
+    /// The help group of an action in the main keymap.
     pub fn section(self) -> Section {
         use Action::*;
         match self {
@@ -135,56 +146,79 @@ impl Action {
             Next | Prev | PageDown | PageUp | First | Last | FocusList | FocusDetail => {
                 Section::Move
             }
-            NextLink | PrevLink | Follow | Back | Forward => Section::Links,
+            NextLink | PrevLink | Follow | Back | Forward | ToggleCitedBy => Section::Links,
             Find | NextMatch | PrevMatch | Search | Palette | Hints | HintsBeside | TogglePeek => {
                 Section::Find
             }
             FilterByActor | Bookmark | Bookmarks | Copy => Section::Keep,
-            ToggleMouse | Help | ShowProblems | Close | Suspend | Quit => Section::Other,
+            _ => Section::Other,
         }
     }
 
-    pub fn description(self) -> &'static str {
+    /// What the action does in a mode, as the help says it.
+    pub fn description(self, mode: super::KeyMode) -> &'static str {
+        use super::KeyMode;
         use Action::*;
-        match self {
-            ShowSummary => "Summary: title, source, key points",
-            ShowActors => "Actors, grouped by side",
-            ShowIssues => "Issues",
-            ShowTimeline => "Timeline, in date order",
-            ShowPlaces => "Places",
-            ShowGlossary => "Glossary of terms and acronyms",
-            ShowSource => "Source: the article, by paragraph",
-            Next => "Next item in a list, or scroll down",
-            Prev => "Previous item in a list, or scroll up",
-            PageDown => "Page down",
-            PageUp => "Page up",
-            First => "First item, or top of the text",
-            Last => "Last item, or end of the text",
-            FocusList => "Move focus to the list",
-            FocusDetail => "Move focus to the detail, to scroll it",
-            NextLink => "Focus the next link",
-            PrevLink => "Focus the previous link",
-            Follow => "Follow the focused link, or open the selection",
-            Back => "Back to where you were",
-            Forward => "Forward again",
-            Find => "Search the text on screen",
-            NextMatch => "Next match",
-            PrevMatch => "Previous match",
-            Search => "Search the whole briefing",
-            Palette => "Jump to any entity by name",
-            Hints => "Label links on screen; type a label to follow",
-            HintsBeside => "Label links; open the chosen one beside this item",
-            TogglePeek => "Show or hide the card about the focused link",
-            FilterByActor => "Narrow Timeline and Issues to the selected actor",
-            Bookmark => "Bookmark this item, or remove the bookmark",
-            Bookmarks => "List the bookmarks",
-            Copy => "Copy this item as a reference with its citation",
-            ToggleMouse => "Turn mouse capture on or off",
-            Help => "Show or hide this help",
-            ShowProblems => "Show every problem of a reload that failed",
-            Close => "Close, clear search or filter, back to the list",
-            Suspend => "Suspend to the shell; fg returns",
-            Quit => "Quit",
+        match (mode, self) {
+            (KeyMode::Prompt, Next) => "Next result, or next match while finding",
+            (KeyMode::Prompt, Prev) => "Previous result, or previous match",
+            (KeyMode::Picker, Next) => "Next bookmark",
+            (KeyMode::Picker, Prev) => "Previous bookmark",
+            (KeyMode::Picker, Follow) => "Open the chosen bookmark",
+            (KeyMode::Picker, Bookmark) => "Remove the chosen bookmark",
+            (KeyMode::Overlay | KeyMode::Picker, Close) => "Close the box",
+            (KeyMode::Overlay, Next) => "Scroll down",
+            (KeyMode::Overlay, Prev) => "Scroll up",
+            (KeyMode::Overlay | KeyMode::Picker, PageDown) => "Page down",
+            (KeyMode::Overlay | KeyMode::Picker, PageUp) => "Page up",
+            (KeyMode::Overlay | KeyMode::Picker, First) => "To the top",
+            (KeyMode::Overlay | KeyMode::Picker, Last) => "To the end",
+            (KeyMode::Hints, Cancel) => "Take the labels away",
+            (KeyMode::Hints, DeleteBack) => "Take back the last letter typed",
+            (_, ShowSummary) => "Summary: title, source, key points",
+            (_, ShowActors) => "Actors, grouped by side",
+            (_, ShowIssues) => "Issues",
+            (_, ShowTimeline) => "Timeline, in date order",
+            (_, ShowPlaces) => "Places",
+            (_, ShowGlossary) => "Glossary of terms and acronyms, A to Z",
+            (_, ShowSource) => "Source: the article, by paragraph",
+            (_, Next) => "Next item in a list, or scroll down",
+            (_, Prev) => "Previous item in a list, or scroll up",
+            (_, PageDown) => "Page down",
+            (_, PageUp) => "Page up",
+            (_, First) => "First item, or top of the text",
+            (_, Last) => "Last item, or end of the text",
+            (_, FocusList) => "Move focus to the list",
+            (_, FocusDetail) => "Move focus to the detail, to scroll it",
+            (_, NextLink) => "Focus the next link",
+            (_, PrevLink) => "Focus the previous link",
+            (_, Follow) => "Follow the focused link, or open the selection",
+            (_, Back) => "Back to where you were",
+            (_, Forward) => "Forward again",
+            (_, ToggleCitedBy) => "Source: show or fold who cites each paragraph",
+            (_, Find) => "Search what is on screen (the list, when it has focus)",
+            (_, NextMatch) => "Next match",
+            (_, PrevMatch) => "Previous match",
+            (_, Search) => "Search the whole briefing",
+            (_, Palette) => "Jump to any entity by name",
+            (_, Hints) => "Label links on screen; type a label to follow",
+            (_, HintsBeside) => "Label links; open the chosen one beside this item",
+            (_, TogglePeek) => "Show or hide the card about the focused link",
+            (_, FilterByActor) => "Narrow Timeline and Issues to the selected actor",
+            (_, Bookmark) => "Bookmark this item, or remove the bookmark",
+            (_, Bookmarks) => "List the bookmarks",
+            (_, Copy) => "Copy this item as a reference with its citation",
+            (_, ToggleMouse) => "Turn mouse capture on or off",
+            (_, Help) => "Show or hide this help",
+            (_, ShowMessages) => "Messages, and every problem of a reload that failed",
+            (_, Close) => "Let go: card, search, beside, filter, then back to the list",
+            (_, Suspend) => "Suspend to the shell; fg returns",
+            (_, Quit) => "Quit",
+            (_, Accept) => "Keep the query, or open the chosen result",
+            (_, Cancel) => "Give up typing",
+            (_, DeleteBack) => "Delete the last character",
+            (_, ClearInput) => "Clear what was typed",
+            (_, Type(_) | Click { .. } | Wheel { .. } | Resize { .. } | Unbound(_)) => "",
         }
     }
 }
@@ -195,9 +229,17 @@ mod tests {
 
     #[test]
     fn names_match_the_keymap_file() {
-        for action in Action::ALL {
-            let parsed: Action = toml::Value::String(action.name()).try_into().unwrap();
+        for action in Action::bindable() {
+            let name = action.name().unwrap();
+            let parsed: Action = toml::Value::String(name.to_owned()).try_into().unwrap();
             assert_eq!(parsed, action);
         }
+    }
+
+    #[test]
+    fn inputs_that_carry_data_cannot_be_named_in_a_keymap() {
+        let parsed: Result<Action, _> = toml::Value::String("type".to_owned()).try_into();
+        assert!(parsed.is_err());
+        assert!(Action::bindable().all(|a| !matches!(a, Action::Type(_) | Action::Click { .. })));
     }
 }

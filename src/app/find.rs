@@ -1,99 +1,135 @@
-//! `/`: search the text on screen as you type; `n` and `N` step through the matches,
-//! wrapping around; Esc clears. The query stays while the reader moves on, and matches are
-//! found again in each new page, as in less.
+//! `/`: search what is on screen as you type; `n` and `N` step through the matches, wrapping
+//! around; Esc clears. With a list focused the list is searched (and `n` selects the next
+//! matching item), otherwise the text. The query stays while the reader moves on, and matches
+//! are found again in each new page, as in less.
 
-use super::state::{App, Column, Page, Tab};
+use super::panes::{Column, Focus, Pane, PaneId};
+use super::session::{Session, with_pane};
+use crate::document::Page;
+use crate::search::fold::{fold, fold_query};
 use crate::search::on_screen::{self, Match};
+
+/// What the search looks in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    /// A pane's list (by name), while the list has focus.
+    List(PaneId),
+    /// The main text of the page on screen, at a width.
+    Text(Page, u16),
+}
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Find {
     pub query: String,
+    pub scope: Option<Scope>,
+    /// In text: every match, in reading order.
     pub matches: Vec<Match>,
+    /// In a list: the positions of the items whose names match.
+    pub items: Vec<usize>,
     pub current: Option<usize>,
-    /// The page and width the matches were found in.
-    found_in: Option<(Page, u16)>,
-    /// Where the reader was when the search began, to go back to if it is cancelled.
-    origin: Option<(Tab, usize)>,
 }
 
-impl App {
-    pub(super) fn start_find(&mut self) {
-        self.prompt = Some(String::new());
-        self.find = Some(Find {
-            query: String::new(),
-            matches: Vec::new(),
-            current: None,
-            found_in: None,
-            origin: Some((self.tab, self.view().scroll)),
-        });
-    }
-
-    /// A new query, as it is typed: the first match at or below the top of the screen is
-    /// shown.
-    pub(super) fn set_find_query(&mut self, query: &str) {
-        let origin = self.find.as_ref().and_then(|f| f.origin);
-        if let Some((tab, scroll)) = origin
-            && tab == self.tab
-        {
-            self.view_mut().scroll = scroll;
-        }
-        self.find = Some(Find {
+impl Find {
+    pub fn new(query: &str) -> Find {
+        Find {
             query: query.to_owned(),
+            scope: None,
             matches: Vec::new(),
+            items: Vec::new(),
             current: None,
-            found_in: None,
-            origin,
-        });
-        // The remembered scroll was counted at the width of the time; the terminal may have
-        // been resized since.
-        self.keep_in_bounds();
+        }
+    }
+
+    /// How many matches there are in the scope searched.
+    pub fn count(&self) -> usize {
+        match self.scope {
+            Some(Scope::List(_)) => self.items.len(),
+            _ => self.matches.len(),
+        }
+    }
+}
+
+impl Session {
+    /// What a search would look in now.
+    fn scope(&self) -> Option<Scope> {
+        match self.pane() {
+            Pane::Entities(p) if p.view.focus == Focus::List && !p.list.items.is_empty() => {
+                Some(Scope::List(p.id))
+            }
+            pane => {
+                let (page, area) = pane.page(Column::Main, self.size, self.banner_rows())?;
+                Some(Scope::Text(page, area.width))
+            }
+        }
+    }
+
+    /// A new query: matches found at once, the first at or below the top shown.
+    pub fn set_find(&mut self, query: &str) {
+        self.find = Some(Find::new(query));
         self.refresh_find();
-        if self.find.as_ref().is_some_and(|f| f.current.is_some()) {
-            self.reveal_match();
-        }
+        self.reveal_match();
     }
 
-    /// Set a search as if typed and accepted, as a briefing-wide search does when it opens a
-    /// result: the match is highlighted where the result opens.
-    pub fn find_text(&mut self, query: &str) {
-        self.find = None;
-        self.set_find_query(query);
-        if let Some(find) = &mut self.find {
-            find.origin = None;
+    /// Finds the matches again when what is on screen, or its width, has changed.
+    pub(super) fn refresh_find(&mut self) {
+        let scope = self.scope();
+        let Some(find) = &self.find else { return };
+        if find.scope == scope {
+            return;
         }
+        let query = find.query.clone();
+        let mut fresh = Find::new(&query);
+        fresh.scope = scope;
+        match scope {
+            Some(Scope::List(pane)) => {
+                let Pane::Entities(p) = self.pane_of(pane) else { return };
+                let (needle, keep_case) = fold_query(&query);
+                if !needle.is_empty() {
+                    fresh.items = p
+                        .list
+                        .items
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, id)| {
+                            fold(&self.briefing.entity(**id).name, keep_case)
+                                .find(&needle)
+                                .is_some()
+                        })
+                        .map(|(i, _)| i)
+                        .collect();
+                }
+                let selected = p.view.selected;
+                fresh.current = fresh
+                    .items
+                    .iter()
+                    .position(|i| *i >= selected)
+                    .or((!fresh.items.is_empty()).then_some(0));
+            }
+            Some(Scope::Text(..)) => {
+                let top = self.pane().reading().scroll[0];
+                if let Some((wrapped, _)) = self.wrapped(Column::Main) {
+                    fresh.matches = on_screen::find(&wrapped, &query);
+                }
+                fresh.current = fresh
+                    .matches
+                    .iter()
+                    .position(|m| m.row() >= top)
+                    .or((!fresh.matches.is_empty()).then_some(0));
+            }
+            None => {}
+        }
+        self.find = Some(fresh);
     }
 
-    pub(super) fn accept_find(&mut self) {
-        self.prompt = None;
-        let Some(find) = &mut self.find else { return };
-        find.origin = None;
-        if find.query.is_empty() {
-            self.find = None;
-        } else if find.matches.is_empty() {
-            self.status = Some(format!("No match for “{}” here", find.query));
-        }
-    }
-
-    pub(super) fn cancel_find(&mut self) {
-        self.prompt = None;
-        if let Some((tab, scroll)) = self.find.take().and_then(|f| f.origin)
-            && tab == self.tab
-        {
-            self.view_mut().scroll = scroll;
-            self.keep_in_bounds();
-        }
-    }
-
-    pub(super) fn step_match(&mut self, forward: bool) {
+    /// `n` and `N`. Returns the message for the status line.
+    pub fn step_match(&mut self, forward: bool, next_key: &str, prev_key: &str) -> String {
         self.refresh_find();
         let Some(find) = &mut self.find else {
-            self.status = Some("No search: press / to search the text on screen".to_owned());
-            return;
+            return "No search: press / to search what is on screen".to_owned();
         };
-        let count = find.matches.len();
+        let count = find.count();
         if count == 0 {
-            self.status = Some(format!("No match for “{}” here", find.query));
-            return;
+            return format!("No match for “{}” here", find.query);
         }
         let (next, wrapped) = match find.current {
             Some(i) if forward => ((i + 1) % count, i + 1 == count),
@@ -105,44 +141,33 @@ impl App {
         self.reveal_match();
         let wrap =
             if wrapped { if forward { " (from the top)" } else { " (from the end)" } } else { "" };
-        self.status = Some(format!("“{query}” {}/{count}{wrap}", next + 1));
+        format!("“{query}” {}/{count}{wrap} · {next_key}/{prev_key} next/previous", next + 1)
     }
 
-    /// Finds the matches again when the page on screen or its width has changed.
-    pub(super) fn refresh_find(&mut self) {
+    /// Shows the current match: in a list by selecting its item, in text by scrolling so it is
+    /// on screen (a third of the way down when it was not).
+    pub(super) fn reveal_match(&mut self) {
         let Some(find) = &self.find else { return };
-        let (Some(page), Some(area)) = (self.main_page(), self.text_area(Column::Main)) else {
-            return;
-        };
-        if find.found_in == Some((page, area.width)) {
-            return;
+        let Some(current) = find.current else { return };
+        match find.scope {
+            Some(Scope::List(_)) => {
+                let position = find.items[current];
+                if let Pane::Entities(p) = self.pane_mut() {
+                    p.select(position);
+                }
+                // The list changed its selection, not its contents: the matches still hold.
+            }
+            Some(Scope::Text(..)) => {
+                let row = find.matches[current].row();
+                let height =
+                    self.wrapped(Column::Main).map_or(1, |(_, a)| a.height.max(1) as usize);
+                let top = self.pane().reading().scroll[0];
+                if row < top || row >= top + height {
+                    self.pane_mut().reading_mut().scroll[0] = row.saturating_sub(height / 3);
+                }
+                with_pane!(self, pane, cx => pane.text(&mut cx).clamp());
+            }
+            None => {}
         }
-        let Some(wrapped) = self.wrapped(Column::Main) else { return };
-        let matches = on_screen::find(&wrapped, &find.query);
-        let top = self.view().scroll;
-        let current = matches.iter().position(|m| m.row() >= top).or(if matches.is_empty() {
-            None
-        } else {
-            Some(0)
-        });
-        if let Some(find) = &mut self.find {
-            find.matches = matches;
-            find.current = current;
-            find.found_in = Some((page, area.width));
-        }
-    }
-
-    /// Scrolls so the current match is on screen, a third of the way down when it was not.
-    fn reveal_match(&mut self) {
-        let Some(row) = self.find.as_ref().and_then(|f| f.matches.get(f.current?)).map(Match::row)
-        else {
-            return;
-        };
-        let height = self.text_area(Column::Main).map_or(1, |a| a.height.max(1) as usize);
-        let top = self.view().scroll;
-        if row < top || row >= top + height {
-            self.view_mut().scroll = row.saturating_sub(height / 3);
-        }
-        self.keep_in_bounds();
     }
 }

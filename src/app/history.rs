@@ -1,7 +1,7 @@
 //! Back and forward, as in a browser: following a link pushes where you were; going back
 //! restores that place exactly, and forward returns.
 
-use super::state::Place;
+use super::session::Place;
 
 /// How many places back are kept; the oldest are dropped past this.
 const LIMIT: usize = 1000;

@@ -2,9 +2,11 @@
 //! (by id, so edits to the briefing do not misplace it), scroll and focus, the bookmarks and
 //! the items seen. Kept as JSON in the XDG state directory by `crate::state_file`.
 
-use super::state::{App, Focus, Tab};
+use super::panes::PaneId;
+use super::session::Session;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
+use strum::IntoEnumIterator;
 
 /// Bumped when the layout changes; a file from a newer version is set aside, not misread.
 pub const VERSION: u32 = 1;
@@ -23,64 +25,40 @@ pub struct PaneMemory {
     pub selected: Option<String>,
     pub scroll: usize,
     pub detail: bool,
+    /// Kept for files written before highlights stopped being remembered; never written now.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub paragraph: Option<u32>,
 }
 
-impl App {
+impl Session {
     pub fn remember(&self) -> Memory {
         let id = |e: crate::content::EntityId| self.briefing.entity(e).id.clone();
-        let panes = Tab::ALL
-            .iter()
-            .map(|tab| {
-                let view = &self.views[tab.index()];
-                let pane = PaneMemory {
-                    selected: self.selected_entity(*tab).map(id),
-                    scroll: view.scroll,
-                    detail: view.focus == Focus::Detail,
-                    paragraph: view.highlight,
-                };
-                (tab.title().to_lowercase(), pane)
-            })
+        let panes = PaneId::iter()
+            .map(|pane| (pane.key(), self.pane_of(pane).remember(&self.briefing)))
             .collect();
         let mut seen: Vec<String> = self.seen.iter().map(|e| id(*e)).collect();
+        seen.extend(self.missing_marks.1.iter().cloned());
         seen.sort();
-        Memory {
-            version: VERSION,
-            tab: self.tab.title().to_lowercase(),
-            panes,
-            bookmarks: self.bookmarks.iter().map(|e| id(*e)).collect(),
-            seen,
-        }
+        seen.dedup();
+        let mut bookmarks: Vec<String> = self.bookmarks.iter().map(|e| id(*e)).collect();
+        bookmarks.extend(self.missing_marks.0.iter().cloned());
+        Memory { version: VERSION, tab: self.current.key(), panes, bookmarks, seen }
     }
 
-    /// Puts the reader back where the memory says, skipping anything the briefing no longer
-    /// has.
+    /// Puts the reader back where the memory says. Marks on ids the briefing does not have
+    /// now are kept aside, so they come back if the entity does.
     pub fn recall(&mut self, memory: &Memory) {
-        for tab in Tab::ALL {
-            let Some(pane) = memory.panes.get(&tab.title().to_lowercase()) else { continue };
-            let position = pane
-                .selected
-                .as_deref()
-                .and_then(|id| self.briefing.lookup(id))
-                .and_then(|e| self.position_in(tab, e));
-            let view = &mut self.views[tab.index()];
-            if let Some(position) = position {
-                view.selected = position;
-            }
-            view.scroll = pane.scroll;
-            view.focus =
-                if pane.detail && tab.kind().is_some() { Focus::Detail } else { Focus::List };
-            view.highlight = pane
-                .paragraph
-                .filter(|n| (*n as usize) <= self.briefing.source.paragraphs.len() && *n > 0);
+        for pane in PaneId::iter() {
+            let Some(remembered) = memory.panes.get(&pane.key()) else { continue };
+            let briefing = &self.briefing;
+            self.panes[pane.index()].recall(remembered, briefing);
         }
-        if let Some(tab) = Tab::ALL.iter().find(|t| t.title().to_lowercase() == memory.tab) {
-            self.tab = *tab;
+        if let Some(pane) = PaneId::iter().find(|p| p.key() == memory.tab) {
+            self.current = pane;
         }
-        let lookup =
-            |ids: &[String]| ids.iter().filter_map(|i| self.briefing.lookup(i)).collect::<Vec<_>>();
-        self.bookmarks = lookup(&memory.bookmarks);
-        self.seen = lookup(&memory.seen).into_iter().collect();
+        self.bookmarks.clear();
+        self.seen.clear();
+        self.recall_marks(&memory.bookmarks, &memory.seen);
         self.settle();
     }
 }

@@ -1,160 +1,126 @@
-//! The boxes over the panes and what the keys do in them: help and problems scroll; the
-//! briefing search and the palette answer as the reader types; bookmarks list and open.
+//! The boxes a person reads over the panes: the help, generated from the keymap, and the
+//! messages of this run with every problem of a reload that failed. Both are pages wrapped to
+//! the box, so a narrow terminal wraps them at words and never cuts them.
 
-use super::action::Action;
-use super::state::{App, Overlay};
-use crate::document::Target;
+use super::action::Section;
+use super::keymap::Keymap;
+use super::layout;
+use super::status::Status;
+use crate::content::Report;
+use crate::document::{self, Doc, DocBuilder, Role, Style, Wrapped};
+use ratatui::layout::Rect;
+use unicode_width::UnicodeWidthStr;
 
-/// How many results the search and the palette list at most.
-const RESULTS: usize = 200;
+/// Which box, for its title and width.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Overlay {
+    Help,
+    Messages,
+}
 
-impl App {
-    pub(super) fn overlay_action(&mut self, action: Action) {
-        let Some(overlay) = self.overlay.clone() else { return };
-        match (overlay, action) {
-            (_, Action::Quit) => self.quit = true,
-            (_, Action::Close) => self.overlay = None,
-            (Overlay::Help { .. }, Action::Help)
-            | (Overlay::Problems { .. }, Action::ShowProblems) => self.overlay = None,
-            (Overlay::Bookmarks { .. }, Action::Bookmarks) => self.overlay = None,
-            (Overlay::Help { scroll } | Overlay::Problems { scroll }, action) => {
-                let scroll = match action {
-                    Action::Next => scroll + 1,
-                    Action::Prev => scroll.saturating_sub(1),
-                    Action::PageDown => scroll + 10,
-                    Action::PageUp => scroll.saturating_sub(10),
-                    Action::First => 0,
-                    Action::Last => usize::MAX,
-                    other => {
-                        self.overlay = None;
-                        return self.apply(other);
-                    }
-                };
-                let scroll = scroll.min(crate::ui::overlay::max_scroll(self));
-                if let Some(Overlay::Help { scroll: s } | Overlay::Problems { scroll: s }) =
-                    &mut self.overlay
-                {
-                    *s = scroll;
-                }
-            }
-            (Overlay::Search { hits, selected, input, .. }, action) => match action {
-                Action::Follow => {
-                    if let Some(hit) = hits.get(selected) {
-                        let target = hit.target.clone();
-                        self.overlay = None;
-                        self.go(target);
-                        self.find_text(&input);
-                    }
-                }
-                other => self.move_selection(other, hits.len()),
-            },
-            (Overlay::Palette { results, selected, .. }, action) => match action {
-                Action::Follow => {
-                    if let Some(id) = results.get(selected) {
-                        let id = *id;
-                        self.overlay = None;
-                        self.go(Target::Entity(id));
-                    }
-                }
-                other => self.move_selection(other, results.len()),
-            },
-            (Overlay::Bookmarks { selected }, action) => match action {
-                Action::Follow => {
-                    if let Some(id) = self.bookmarks.get(selected).copied() {
-                        self.overlay = None;
-                        self.go(Target::Entity(id));
-                    }
-                }
-                Action::Bookmark => {
-                    if selected < self.bookmarks.len() {
-                        let id = self.bookmarks.remove(selected);
-                        self.status = Some(format!(
-                            "Removed the bookmark on {}",
-                            self.briefing.entity(id).name
-                        ));
-                        self.move_selection_to(
-                            selected.min(self.bookmarks.len().saturating_sub(1)),
-                        );
-                    }
-                }
-                other => self.move_selection(other, self.bookmarks.len()),
-            },
+impl Overlay {
+    pub fn title(self) -> &'static str {
+        match self {
+            Overlay::Help => " Keys ",
+            Overlay::Messages => " Messages and problems ",
         }
     }
 
-    fn move_selection(&mut self, action: Action, count: usize) {
-        let Some(
-            Overlay::Search { selected, .. }
-            | Overlay::Palette { selected, .. }
-            | Overlay::Bookmarks { selected },
-        ) = &self.overlay
-        else {
-            return;
-        };
-        let last = count.saturating_sub(1);
-        let to = match action {
-            Action::Next => (selected + 1).min(last),
-            Action::Prev => selected.saturating_sub(1),
-            Action::PageDown => (selected + 10).min(last),
-            Action::PageUp => selected.saturating_sub(10),
-            Action::First => 0,
-            Action::Last => last,
-            other => {
-                self.overlay = None;
-                return self.apply(other);
-            }
-        };
-        self.move_selection_to(to);
-    }
-
-    fn move_selection_to(&mut self, to: usize) {
-        if let Some(
-            Overlay::Search { selected, .. }
-            | Overlay::Palette { selected, .. }
-            | Overlay::Bookmarks { selected },
-        ) = &mut self.overlay
-        {
-            *selected = to;
+    fn max_width(self) -> u16 {
+        match self {
+            Overlay::Help => 88,
+            Overlay::Messages => 104,
         }
     }
+}
 
-    pub(super) fn open_search(&mut self) {
-        self.overlay =
-            Some(Overlay::Search { input: String::new(), hits: Vec::new(), total: 0, selected: 0 });
+/// A box's page, wrapped for the screen, with the box and the text area inside it.
+pub struct Laid {
+    pub wrapped: Wrapped,
+    pub area: Rect,
+    pub text: Rect,
+}
+
+impl Laid {
+    pub fn max_scroll(&self) -> usize {
+        self.wrapped.height().saturating_sub(self.text.height as usize)
     }
+}
 
-    pub(super) fn open_palette(&mut self) {
-        let results = self.palette.matches("", RESULTS);
-        self.overlay = Some(Overlay::Palette { input: String::new(), results, selected: 0 });
-    }
+pub fn lay_out(overlay: Overlay, screen: Rect, doc: impl Fn(u16) -> Doc) -> Laid {
+    let width =
+        if screen.width < 60 { screen.width } else { overlay.max_width().min(screen.width - 4) };
+    let text_width = width.saturating_sub(4).max(1);
+    let wrapped = document::wrap(&doc(text_width), text_width);
+    let rows = wrapped.height().min(u16::MAX as usize) as u16;
+    let area = layout::overlay(screen, overlay.max_width(), rows);
+    let text = layout::padded(area);
+    Laid { wrapped, area, text }
+}
 
-    pub(super) fn open_bookmarks(&mut self) {
-        if self.bookmarks.is_empty() {
-            let key = self.keymap.keys_for(Action::Bookmark).first().cloned().unwrap_or_default();
-            self.status = Some(format!("No bookmarks yet: press {key} on an item to bookmark it"));
-            return;
-        }
-        self.overlay = Some(Overlay::Bookmarks { selected: 0 });
-    }
-
-    /// Changes the typed text of the search or the palette and answers it at once.
-    pub(super) fn edit_input(&mut self, change: impl FnOnce(&mut String)) {
-        match &mut self.overlay {
-            Some(Overlay::Search { input, hits, total, selected }) => {
-                change(input);
-                (*hits, *total) = if input.trim().is_empty() {
-                    (Vec::new(), 0)
-                } else {
-                    self.index.search(input, RESULTS)
-                };
-                *selected = 0;
+/// The help: every group of keys, each action with its keys. On a narrow box the keys stand
+/// on a row of their own above what they do, so no description is cut.
+pub fn help_doc(keymap: &Keymap, width: u16) -> Doc {
+    let help = keymap.help();
+    // Keys wider than this go on a row of their own: a config may bind many.
+    let widest =
+        help.iter().flat_map(|(_, rows)| rows.iter().map(|(k, _)| k.width())).max().unwrap_or(0);
+    let key_width = widest.min(24) + 2;
+    let side_by_side = (width as usize) >= key_width + 30;
+    let mut b = DocBuilder::default();
+    b.block(false).styled("Keys, as your keymap has them. ", Role::Muted).styled(
+        "Letters typed in a prompt or on link labels are text; the mouse clicks tabs, items and links, and its wheel scrolls.",
+        Role::Muted,
+    );
+    for (section, rows) in help {
+        b.heading(section_title(section));
+        for (keys, description) in rows {
+            if side_by_side && keys.width() + 2 <= key_width {
+                let marker = format!("{keys:<w$}", w = key_width);
+                b.block(false).indent(2).marker(marker, Style::role(Role::Label)).text(description);
+            } else {
+                b.block(false).indent(2).styled(keys, Role::Label);
+                b.block(false).indent(6).text(description);
             }
-            Some(Overlay::Palette { input, results, selected }) => {
-                change(input);
-                *results = self.palette.matches(input, RESULTS);
-                *selected = 0;
-            }
-            _ => {}
         }
     }
+    b.finish()
+}
+
+fn section_title(section: Section) -> &'static str {
+    section.title()
+}
+
+/// The messages box: the problems of a failed reload first, then what the status line said
+/// this run, newest last.
+pub fn messages_doc(status: &Status, problems: Option<&Report>) -> Doc {
+    let mut b = DocBuilder::default();
+    if let Some(report) = problems {
+        b.block(false)
+            .styled("The files have errors; the reader shows the last good version.", Role::Strong);
+        for line in report.render(false).lines() {
+            let role = if line.starts_with("error") {
+                Role::Slip
+            } else if line.starts_with("warning") {
+                Role::Heading
+            } else {
+                Role::Body
+            };
+            // The report is laid out with leading spaces (carets under the code); they are kept
+            // at the start of a row, where wrapping would otherwise drop them.
+            let indent = line.len() - line.trim_start().len();
+            let line = format!("{}{}", "\u{a0}".repeat(indent), line.trim_start());
+            b.block(false).styled(line, role);
+        }
+    }
+    b.heading("Messages");
+    let mut any = false;
+    for message in status.log() {
+        b.block(false).marker("• ", Style::role(Role::Marker)).text(message.to_owned());
+        any = true;
+    }
+    if !any {
+        b.block(false).styled("No messages yet.", Role::Muted);
+    }
+    b.finish()
 }

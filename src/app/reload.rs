@@ -1,66 +1,98 @@
 //! Live preview: a new version of the briefing replaces the old with the reader kept in
 //! place, or, when the files have errors, the old stays on screen with the problems beside it.
 
-use super::state::{App, Tab};
+use super::panes::{Pane, PaneView};
+use super::session::Session;
 use crate::content::{Briefing, EntityId, Report};
-use crate::search::index::SearchIndex;
-use crate::search::palette::Palette;
+use strum::IntoEnumIterator;
 
-impl App {
-    pub fn reload(&mut self, loaded: Result<Briefing, Report>) {
+impl Session {
+    /// Returns what to tell the reader.
+    pub(super) fn reload(&mut self, loaded: Result<Briefing, Report>) -> Option<String> {
         let briefing = match loaded {
             Ok(briefing) => briefing,
             Err(report) => {
                 // Nothing the reader was doing changes: only the banner appears.
                 self.problems = Some(report);
-                self.keep_in_bounds();
-                return;
+                return None;
             }
         };
         let was_broken = self.problems.take().is_some();
-        // Everything that names an entity is carried over by its id in the files; what the
-        // new version no longer has is dropped.
+        // Everything that names an entity is carried over by its id in the files. Marks on
+        // what the new version lacks are kept by id, for a later version that has it again.
+        let memory = self.remember();
         let old = std::mem::replace(&mut self.briefing, briefing);
         let carry = |id: EntityId, new: &Briefing| new.lookup(&old.entity(id).id);
-        let selected: Vec<Option<EntityId>> = Tab::ALL
-            .iter()
-            .map(|t| self.items[t.index()].get(self.views[t.index()].selected).copied())
-            .collect();
+        let selected: Vec<Option<EntityId>> = self.panes.iter().map(|p| p.selected()).collect();
         self.filter = self.filter.and_then(|f| carry(f, &self.briefing));
-        self.bookmarks = self.bookmarks.iter().filter_map(|b| carry(*b, &self.briefing)).collect();
-        self.seen = self.seen.iter().filter_map(|s| carry(*s, &self.briefing)).collect();
         for place in self.history.back.iter_mut().chain(self.history.forward.iter_mut()) {
             place.entity = place.entity.and_then(|e| carry(e, &self.briefing));
-            place.view.link = None;
-            place.view.anchors = [None, None];
-            place.view.beside = None;
-        }
-        self.rebuild_lists();
-        for (tab, id) in Tab::ALL.iter().zip(selected) {
-            let position =
-                id.and_then(|e| carry(e, &self.briefing)).and_then(|e| self.position_in(*tab, e));
-            let view = &mut self.views[tab.index()];
-            // Link focus and resize anchors name places in the old text, so they are let go;
-            // the scroll stays.
-            view.link = None;
-            view.anchors = [None, None];
-            view.beside = None;
-            if let Some(position) = position {
-                view.selected = position;
+            // Link focus, resize anchors and what was open beside name places in the old
+            // text; the scroll stays.
+            match &mut place.view {
+                PaneView::Prose(v) => {
+                    v.reading.link = None;
+                    v.reading.anchors = [None, None];
+                }
+                PaneView::Entities(v) => {
+                    v.reading.link = None;
+                    v.reading.anchors = [None, None];
+                    v.beside = None;
+                }
             }
         }
-        self.index = SearchIndex::build(&self.briefing);
-        self.palette = Palette::build(&self.briefing);
-        self.wrapped.clear();
+        self.seen.clear();
+        self.bookmarks.clear();
+        self.recall_marks(&memory.bookmarks, &memory.seen);
+        self.pages.clear();
+        self.index = None;
+        self.palette = None;
+        // The lists are built anew; each keeps its entity by id, below, and its scroll.
+        for pane in super::panes::PaneId::iter() {
+            let Some(items) = self.list_items(pane) else { continue };
+            if let Pane::Entities(p) = &mut self.panes[pane.index()] {
+                p.list = super::panes::List::build(&self.briefing, p.kind, items);
+            }
+        }
+        for (pane, id) in super::panes::PaneId::iter().zip(selected) {
+            let position =
+                id.and_then(|e| carry(e, &self.briefing)).and_then(|e| self.position_in(pane, e));
+            let reading = self.panes[pane.index()].reading_mut();
+            reading.link = None;
+            reading.anchors = [None, None];
+            if let Pane::Entities(p) = &mut self.panes[pane.index()] {
+                p.view.beside = None;
+                if let Some(position) = position {
+                    p.view.selected = position;
+                }
+            }
+        }
         if let Some(find) = self.find.take() {
-            self.find_text(&find.query);
+            self.set_find(&find.query);
         }
-        if matches!(self.overlay, Some(super::Overlay::Problems { .. })) {
-            self.overlay = None;
+        Some(if was_broken { "Reloaded: the problems are fixed" } else { "Reloaded" }.to_owned())
+    }
+
+    /// Bookmarks and seen marks from their ids: those the briefing has, and the others kept.
+    pub(super) fn recall_marks(&mut self, bookmarks: &[String], seen: &[String]) {
+        let mut missing = (Vec::new(), Vec::new());
+        for id in bookmarks {
+            match self.briefing.lookup(id) {
+                Some(e) if !self.bookmarks.contains(&e) => self.bookmarks.push(e),
+                Some(_) => {}
+                None if !missing.0.contains(id) => missing.0.push(id.clone()),
+                None => {}
+            }
         }
-        self.status = Some(
-            if was_broken { "Reloaded: the problems are fixed" } else { "Reloaded" }.to_owned(),
-        );
-        self.settle();
+        for id in seen {
+            match self.briefing.lookup(id) {
+                Some(e) => {
+                    self.seen.insert(e);
+                }
+                None if !missing.1.contains(id) => missing.1.push(id.clone()),
+                None => {}
+            }
+        }
+        self.missing_marks = missing;
     }
 }

@@ -2,5 +2,6 @@
 //! status; none touches the terminal's modes.
 
 pub mod check;
+pub mod help;
 pub mod new;
 pub mod schema;

@@ -121,6 +121,19 @@ pub struct Date {
 }
 
 impl Date {
+    /// A stand-in for a date that was missing or rejected, reported already; a briefing with
+    /// one never loads.
+    pub fn unknown() -> Date {
+        Date {
+            start: PartialDate { year: 0, month: None, day: None },
+            end: None,
+            precision: Precision::Year,
+            basis: Basis::Stated,
+            note: None,
+            source: None,
+        }
+    }
+
     /// The date as a reader would say it, without its basis: "15 Mar 2013", "mid-May 2013",
     /// "22 Apr – 3 May 2013".
     pub fn when(&self) -> String {
@@ -154,14 +167,14 @@ impl Date {
         }
     }
 
-    /// At most 12 columns, for a list: "15 Mar 2013", "22 Apr 2013–" for a range that starts
-    /// then, "~22 Apr 2013" for a week, "mid-May 2013".
-    pub fn short(&self) -> String {
-        if self.end.is_some() {
-            return format!("{}–", self.start);
+    /// The whole date in fewer columns, for a narrow list: "15 Mar 2013", "wk 22 Apr 2013",
+    /// "22 Apr–3 May 2013", "mid-May 2013". Nothing is left out, only spaces and words.
+    pub fn compact(&self) -> String {
+        if let Some(end) = self.end {
+            return range(self.start, end).replace(" – ", "–");
         }
         match self.precision {
-            Precision::Week => format!("~{}", self.start),
+            Precision::Week => format!("wk {}", self.start),
             _ => self.when(),
         }
     }
@@ -224,6 +237,18 @@ mod tests {
             date("2012-12-30", Some("2013-01-02"), Day, Stated).display(),
             "30 Dec 2012 – 2 Jan 2013"
         );
+    }
+
+    #[test]
+    fn compact_dates_are_whole() {
+        use Basis::*;
+        use Precision::*;
+        assert_eq!(
+            date("2013-04-22", Some("2013-05-03"), Day, Outside).compact(),
+            "22 Apr–3 May 2013"
+        );
+        assert_eq!(date("2013-04-22", None, Week, Inferred).compact(), "wk 22 Apr 2013");
+        assert_eq!(date("2013-05-15", None, Approximate, Stated).compact(), "mid-May 2013");
     }
 
     #[test]

@@ -14,7 +14,7 @@ pub enum Severity {
 /// Every kind of problem a briefing can have, with a stable code that docs/AUTHORING.md
 /// explains. The severity belongs to the kind, so a kind is never an error in one place and a
 /// warning in another.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, strum::EnumIter)]
 pub enum Code {
     Syntax,
     UnknownField,
@@ -46,41 +46,16 @@ pub enum Code {
     NoKeyPoints,
     KeyBoundTwice,
     UnknownKey,
+    UnknownAction,
+    ReservedKey,
+    UnknownTheme,
 }
 
 impl Code {
-    pub const ALL: [Code; 30] = [
-        Code::Syntax,
-        Code::UnknownField,
-        Code::WrongType,
-        Code::MissingField,
-        Code::DuplicateId,
-        Code::InvalidId,
-        Code::UnknownTarget,
-        Code::WrongKind,
-        Code::MissingParagraph,
-        Code::NotVerbatim,
-        Code::InvalidDate,
-        Code::PrecisionMismatch,
-        Code::EndBeforeStart,
-        Code::UnnamedSource,
-        Code::EmptyField,
-        Code::ParagraphNumbering,
-        Code::NotUtf8,
-        Code::TooLarge,
-        Code::MissingFile,
-        Code::NotABriefing,
-        Code::NoSection,
-        Code::LocationRange,
-        Code::Unreadable,
-        Code::Orphan,
-        Code::NoCitation,
-        Code::ControlCharacters,
-        Code::TimelineOrder,
-        Code::NoKeyPoints,
-        Code::KeyBoundTwice,
-        Code::UnknownKey,
-    ];
+    /// Every code, in the order AUTHORING.md explains them.
+    pub fn all() -> impl Iterator<Item = Code> {
+        <Code as strum::IntoEnumIterator>::iter()
+    }
 
     /// The code as printed: `E0007`, `W0001`.
     pub fn id(self) -> &'static str {
@@ -110,6 +85,9 @@ impl Code {
             Code::Unreadable => "E0023",
             Code::KeyBoundTwice => "E0024",
             Code::UnknownKey => "E0025",
+            Code::UnknownAction => "E0026",
+            Code::ReservedKey => "E0027",
+            Code::UnknownTheme => "E0028",
             Code::Orphan => "W0001",
             Code::NoCitation => "W0002",
             Code::ControlCharacters => "W0003",
@@ -169,6 +147,9 @@ impl Code {
             Code::Unreadable => "a file that cannot be read",
             Code::KeyBoundTwice => "a key bound to two actions",
             Code::UnknownKey => "a key name the reader does not know",
+            Code::UnknownAction => "a keymap names an action or a mode the reader does not have",
+            Code::ReservedKey => "a keymap binds Ctrl-c, which always quits",
+            Code::UnknownTheme => "a theme the reader does not have",
             Code::Orphan => "an entity nothing links to",
             Code::NoCitation => "an entity that cites no paragraph and names no outside source",
             Code::ControlCharacters => {
@@ -232,6 +213,16 @@ impl Report {
         self.diagnostics.last_mut().expect("just pushed")
     }
 
+    /// Takes in another report's problems and the files they point into.
+    pub fn extend(&mut self, other: Report) {
+        for (name, text) in other.sources {
+            if self.source(&name).is_none() {
+                self.sources.push((name, text));
+            }
+        }
+        self.diagnostics.extend(other.diagnostics);
+    }
+
     pub fn errors(&self) -> usize {
         self.diagnostics.iter().filter(|d| d.severity == Severity::Error).count()
     }
@@ -283,6 +274,21 @@ impl Report {
                 diagnostic.message
             ),
             None => format!("{}: {severity}: {}", self.path(&diagnostic.file), diagnostic.message),
+        }
+    }
+
+    /// One line naming the file alone (`places.toml:4:1: error: …`), for a banner where the
+    /// directory is known and the message matters more.
+    pub fn short_in_file(&self, diagnostic: &Diagnostic) -> String {
+        let severity = match diagnostic.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        match self.line_col(diagnostic) {
+            Some((line, col)) => {
+                format!("{}:{line}:{col}: {severity}: {}", diagnostic.file, diagnostic.message)
+            }
+            None => format!("{}: {severity}: {}", diagnostic.file, diagnostic.message),
         }
     }
 

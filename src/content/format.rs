@@ -1,5 +1,9 @@
 //! The TOML files as written by hand: serde types that mirror docs/FORMAT.md field for field.
 //!
+//! Required fields of an entry are `Option`s here and checked by the validator: a field whose
+//! value is rejected is set aside and the entry read again (`entries`), so its other fields
+//! are still checked; the schema still marks them required.
+//!
 //! Every struct denies unknown fields so a misspelt key is an error rather than a value that
 //! silently disappears, and the values a diagnostic may point at keep their byte span. The
 //! same types generate the JSON Schema (`briefing schema`); their doc comments become its
@@ -24,10 +28,10 @@ const DATE_PATTERN: &str = r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$";
 pub struct BriefingFile {
     /// The briefing's title, usually the article's.
     #[schemars(with = "String")]
-    pub title: Text,
+    pub title: Option<Text>,
     /// Who published the source, as readers should see it.
     #[schemars(with = "String")]
-    pub publisher: Text,
+    pub publisher: Option<Text>,
     /// The id of the actor that published the source, to link the publisher to it.
     #[schemars(with = "Option<String>", pattern(ID_PATTERN))]
     pub publisher_id: Option<Spanned<String>>,
@@ -36,13 +40,13 @@ pub struct BriefingFile {
     pub author: Option<Text>,
     /// The source's web address.
     #[schemars(with = "String")]
-    pub url: Text,
+    pub url: Option<Text>,
     /// When the source was published.
     #[schemars(with = "DateField")]
-    pub published: Spanned<DateField>,
+    pub published: Option<Spanned<DateField>>,
     /// A summary of the briefing in CommonMark, with [[id]] links.
     #[schemars(with = "String")]
-    pub summary: Text,
+    pub summary: Option<Text>,
     /// The key points, in reading order.
     #[serde(default)]
     pub key_point: Vec<KeyPointField>,
@@ -54,7 +58,7 @@ pub struct BriefingFile {
 pub struct KeyPointField {
     /// The point in CommonMark, with [[id]] links.
     #[schemars(with = "String")]
-    pub text: Text,
+    pub text: Option<Text>,
     /// The source paragraphs it rests on.
     #[serde(default)]
     #[schemars(with = "Vec<u32>")]
@@ -67,7 +71,7 @@ pub struct KeyPointField {
 pub struct SourceFile {
     /// The article's own title, verbatim.
     #[schemars(with = "String")]
-    pub title: Text,
+    pub title: Option<Text>,
     /// The paragraphs, numbered from 1 in order.
     #[serde(default)]
     pub paragraph: Vec<ParagraphField>,
@@ -79,10 +83,10 @@ pub struct SourceFile {
 pub struct ParagraphField {
     /// Its number: 1 for the first, then 2, 3… with no gaps.
     #[schemars(with = "u32", range(min = 1))]
-    pub n: Spanned<i64>,
+    pub n: Option<Spanned<i64>>,
     /// The paragraph exactly as the source has it. Use a literal string ('''…''').
     #[schemars(with = "String")]
-    pub text: Text,
+    pub text: Option<Text>,
 }
 
 /// actors.toml: people, organisations, states and groups.
@@ -133,10 +137,10 @@ pub struct GlossaryFile {
 /// The fields every entity shares. Each kind repeats them (serde's `flatten` cannot be combined
 /// with `deny_unknown_fields`), and `common()` gathers them back into one value.
 pub struct Common<'a> {
-    pub id: &'a Spanned<String>,
-    pub name: &'a Text,
+    pub id: Option<&'a Spanned<String>>,
+    pub name: Option<&'a Text>,
     pub aliases: &'a [Text],
-    pub summary: &'a Text,
+    pub summary: Option<&'a Text>,
     pub description: Option<&'a Text>,
     pub cites: &'a Cites,
     pub quote: &'a [QuoteField],
@@ -152,17 +156,17 @@ macro_rules! entity_field {
         pub struct $name {
             /// Unique in the whole briefing: lowercase letters, digits and hyphens.
             #[schemars(with = "String", pattern(ID_PATTERN))]
-            pub id: Spanned<String>,
+            pub id: Option<Spanned<String>>,
             /// How lists and links show it.
             #[schemars(with = "String")]
-            pub name: Text,
+            pub name: Option<Text>,
             /// Other names the source uses for it.
             #[serde(default)]
             #[schemars(with = "Vec<String>")]
             pub aliases: Vec<Text>,
             /// One line in CommonMark, with [[id]] links.
             #[schemars(with = "String")]
-            pub summary: Text,
+            pub summary: Option<Text>,
             /// A longer text in CommonMark, with [[id]] and [[id|label]] links.
             #[schemars(with = "Option<String>")]
             pub description: Option<Text>,
@@ -185,10 +189,10 @@ macro_rules! entity_field {
         impl $name {
             pub fn common(&self) -> Common<'_> {
                 Common {
-                    id: &self.id,
-                    name: &self.name,
+                    id: self.id.as_ref(),
+                    name: self.name.as_ref(),
                     aliases: &self.aliases,
-                    summary: &self.summary,
+                    summary: self.summary.as_ref(),
                     description: self.description.as_ref(),
                     cites: &self.cites,
                     quote: &self.quote,
@@ -205,10 +209,10 @@ entity_field!(
     ActorField {
         /// What sort of actor it is.
         #[schemars(with = "ActorKind")]
-        pub kind: Spanned<ActorKind>,
+        pub kind: Option<Spanned<ActorKind>>,
         /// The side the reader groups it under.
         #[schemars(with = "Side")]
-        pub side: Spanned<Side>,
+        pub side: Option<Spanned<Side>>,
         /// Office or role, in CommonMark.
         #[schemars(with = "Option<String>")]
         pub role: Option<Text>,
@@ -237,7 +241,7 @@ entity_field!(
     EventField {
         /// When it happened, with how much is known and on what basis.
         #[schemars(with = "DateField")]
-        pub date: Spanned<DateField>,
+        pub date: Option<Spanned<DateField>>,
         /// The ids of the actors involved.
         #[serde(default)]
         #[schemars(with = "Vec<String>")]

@@ -3,13 +3,13 @@
 
 use super::date::{Basis, Date, PartialDate, Precision};
 use super::diagnostic::{Code, Report};
-use super::format::{self, Common, DateField, Text as FieldText};
+use super::entries::{self, Entry};
+use super::format::{self, ActorKind, Common, DateField, Side, Text as FieldText};
 use super::markup::{self, Text};
 use super::model::{
     Briefing, Context, Details, Entity, EntityId, KeyPoint, Kind, Location, Quote, Slip, Source,
 };
 use super::sanitize;
-use serde::de::DeserializeOwned;
 use std::collections::HashMap;
 use std::ops::Range;
 use std::path::Path;
@@ -42,6 +42,42 @@ pub const FILES: [&str; 7] = with_section_files!(names);
 /// Larger files are refused before they are read, so a wrong path cannot exhaust memory.
 pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
 
+/// Reads a text file the one way every file is read: only a regular file (a FIFO or a device
+/// would block or never end), opened without blocking, and no more than `MAX_FILE_BYTES`
+/// counted as they are read (a device reports a length of 0). `Ok(None)` when there is no
+/// such file.
+pub fn read_text(path: &Path) -> Result<Option<String>, String> {
+    use std::io::Read;
+    let meta = match std::fs::metadata(path) {
+        Ok(meta) => meta,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(e.to_string()),
+    };
+    if !meta.is_file() {
+        return Err("it is not a regular file".to_owned());
+    }
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NONBLOCK);
+    }
+    let file = options.open(path).map_err(|e| e.to_string())?;
+    // The file may have been swapped for something else between the two looks.
+    if !file.metadata().map_err(|e| e.to_string())?.is_file() {
+        return Err("it is not a regular file".to_owned());
+    }
+    let mut bytes = Vec::new();
+    file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes).map_err(|e| e.to_string())?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(format!("it is over the limit of {MAX_FILE_BYTES} bytes (16 MiB)"));
+    }
+    String::from_utf8(bytes).map(Some).map_err(|e| {
+        format!("it is not UTF-8 text (invalid byte at offset {})", e.utf8_error().valid_up_to())
+    })
+}
+
 /// The text of a briefing's files, from a directory or from the binary.
 #[derive(Debug, Clone)]
 pub struct Files {
@@ -68,7 +104,7 @@ pub fn bundled() -> Files {
 
 /// Reads the seven files of the briefing directory at `dir`.
 pub fn read_dir(dir: &Path) -> Result<Files, Report> {
-    let origin = dir.display().to_string();
+    let origin = sanitize::escaped(&dir.display().to_string());
     let mut report = Report::new(origin.clone());
     if !dir.is_dir() {
         let what = if dir.exists() { "is not a directory" } else { "does not exist" };
@@ -90,48 +126,28 @@ pub fn read_dir(dir: &Path) -> Result<Files, Report> {
     }
     let mut texts = Vec::new();
     for name in FILES {
-        let path = dir.join(name);
-        match std::fs::metadata(&path) {
-            Err(_) => {
+        match read_text(&dir.join(name)) {
+            Ok(Some(text)) => texts.push((name.to_owned(), text)),
+            Ok(None) => {
                 report
                     .add(Code::MissingFile, name, None, format!("missing section file {name}"))
                     .with_help(format!(
                         "create {name}; it may hold no entries, but every briefing has all of: {}",
                         FILES.join(", ")
                     ));
-                continue;
             }
-            Ok(meta) if meta.len() > MAX_FILE_BYTES => {
-                report.add(
-                    Code::TooLarge,
-                    name,
-                    None,
-                    format!(
-                        "{name} is {} bytes, over the limit of {MAX_FILE_BYTES} (16 MiB)",
-                        meta.len()
-                    ),
-                );
-                continue;
-            }
-            Ok(_) => {}
-        }
-        match std::fs::read(&path) {
-            Ok(bytes) => match String::from_utf8(bytes) {
-                Ok(text) => texts.push((name.to_owned(), text)),
-                Err(e) => {
-                    let at = e.utf8_error().valid_up_to();
-                    report
-                        .add(
-                            Code::NotUtf8,
-                            name,
-                            None,
-                            format!("{name} is not UTF-8 text (invalid byte at offset {at})"),
-                        )
-                        .with_help("save the file as UTF-8");
+            Err(why) => {
+                let code = if why.contains("over the limit") {
+                    Code::TooLarge
+                } else if why.contains("UTF-8") {
+                    Code::NotUtf8
+                } else {
+                    Code::Unreadable
+                };
+                let d = report.add(code, name, None, format!("cannot read {name}: {why}"));
+                if code == Code::NotUtf8 {
+                    d.with_help("save the file as UTF-8");
                 }
-            },
-            Err(e) => {
-                report.add(Code::Unreadable, name, None, format!("cannot read {name}: {e}"));
             }
         }
     }
@@ -139,7 +155,7 @@ pub fn read_dir(dir: &Path) -> Result<Files, Report> {
     if let Ok(entries) = std::fs::read_dir(dir) {
         let mut extra: Vec<String> = entries
             .filter_map(|e| e.ok())
-            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .map(|e| sanitize::escaped(&e.file_name().to_string_lossy()))
             .filter(|name| name.ends_with(".toml") && !FILES.contains(&name.as_str()))
             .collect();
         extra.sort();
@@ -188,97 +204,163 @@ pub fn validate(files: &Files) -> (Option<Briefing>, Report) {
             report.add(Code::MissingFile, name, None, format!("missing section file {name}"));
         }
     }
-    let briefing: Option<format::BriefingFile> = parse(files, "briefing.toml", &mut report);
-    let actors: Option<format::ActorsFile> = parse(files, "actors.toml", &mut report);
-    let issues: Option<format::IssuesFile> = parse(files, "issues.toml", &mut report);
-    let timeline: Option<format::TimelineFile> = parse(files, "timeline.toml", &mut report);
-    let places: Option<format::PlacesFile> = parse(files, "places.toml", &mut report);
-    let glossary: Option<format::GlossaryFile> = parse(files, "glossary.toml", &mut report);
-    let source: Option<format::SourceFile> = parse(files, "source.toml", &mut report);
-    let (
-        Some(briefing),
-        Some(actors),
-        Some(issues),
-        Some(timeline),
-        Some(places),
-        Some(glossary),
-        Some(source),
-    ) = (briefing, actors, issues, timeline, places, glossary, source)
-    else {
-        return (None, report);
+    // Each file is parsed on its own; a syntax error ends only that file. Its ids are then
+    // unknown, so links into it are not reported as broken (they may not be).
+    let mut complete = true;
+    let mut root = |name: &str, report: &mut Report| {
+        if !files.texts.iter().any(|(n, _)| n == name) {
+            return None;
+        }
+        let parsed = entries::parse(files.text(name), name, report);
+        complete &= parsed.is_some();
+        parsed.map(|t| t.into_inner())
     };
+    let briefing_root = root("briefing.toml", &mut report);
+    let actors_root = root("actors.toml", &mut report).unwrap_or_default();
+    let issues_root = root("issues.toml", &mut report).unwrap_or_default();
+    let timeline_root = root("timeline.toml", &mut report).unwrap_or_default();
+    let places_root = root("places.toml", &mut report).unwrap_or_default();
+    let glossary_root = root("glossary.toml", &mut report).unwrap_or_default();
+    let source_present = files.texts.iter().any(|(n, _)| n == "source.toml");
+    let source_root = root("source.toml", &mut report);
+    let source_parsed = source_root.is_some();
+    let source_root = source_root.unwrap_or_default();
 
-    let mut v =
-        Validator { files, report, ids: HashMap::new(), names: Vec::new(), notices: Vec::new() };
-    let source = v.source(&source);
+    let help = |code: Code| match code {
+        Code::UnknownField => Some(FIELDS_HELP.to_owned()),
+        Code::MissingField => Some(REQUIRED_HELP.to_owned()),
+        _ => None,
+    };
+    let briefing: Option<Entry<format::BriefingFile>> = briefing_root
+        .map(|root| Spanned::new(0..0, toml::de::DeValue::Table(root)))
+        .and_then(|root| entries::entry(&root, "briefing.toml", &mut report, &help));
+    let sections = |root: &toml::de::DeTable<'_>, file: &str, key: &str, report: &mut Report| {
+        entries::unknown_keys(root, &[key], file, report);
+    };
+    sections(&actors_root, "actors.toml", "actor", &mut report);
+    sections(&issues_root, "issues.toml", "issue", &mut report);
+    sections(&timeline_root, "timeline.toml", "event", &mut report);
+    sections(&places_root, "places.toml", "place", &mut report);
+    sections(&glossary_root, "glossary.toml", "term", &mut report);
+    entries::unknown_keys(&source_root, &["title", "paragraph"], "source.toml", &mut report);
+    let actors: Vec<Entry<format::ActorField>> =
+        entries::entries(&actors_root, "actor", "actors.toml", &mut report, &help);
+    let issues: Vec<Entry<format::IssueField>> =
+        entries::entries(&issues_root, "issue", "issues.toml", &mut report, &help);
+    let timeline: Vec<Entry<format::EventField>> =
+        entries::entries(&timeline_root, "event", "timeline.toml", &mut report, &help);
+    let places: Vec<Entry<format::PlaceField>> =
+        entries::entries(&places_root, "place", "places.toml", &mut report, &help);
+    let glossary: Vec<Entry<format::TermField>> =
+        entries::entries(&glossary_root, "term", "glossary.toml", &mut report, &help);
+    let source_title: Option<FieldText> =
+        source_root.get("title").and_then(|t| entries::value(t, "source.toml", &mut report));
+    let paragraphs: Vec<Entry<format::ParagraphField>> =
+        entries::entries(&source_root, "paragraph", "source.toml", &mut report, &help);
+
+    let mut v = Validator {
+        files,
+        report,
+        ids: HashMap::new(),
+        names: Vec::new(),
+        notices: Vec::new(),
+        complete,
+        paragraphs: 0,
+    };
+    let source = v.source(source_title.as_ref(), &paragraphs, source_present && source_parsed);
+    v.paragraphs = source.paragraphs.len();
 
     // Every id is registered first, so links may point forwards and across files.
-    let mut commons: Vec<(&str, Kind, Common<'_>)> = Vec::new();
-    commons.extend(actors.actor.iter().map(|a| ("actors.toml", Kind::Actor, a.common())));
-    commons.extend(issues.issue.iter().map(|a| ("issues.toml", Kind::Issue, a.common())));
-    commons.extend(timeline.event.iter().map(|a| ("timeline.toml", Kind::Event, a.common())));
-    commons.extend(places.place.iter().map(|a| ("places.toml", Kind::Place, a.common())));
-    commons.extend(glossary.term.iter().map(|a| ("glossary.toml", Kind::Term, a.common())));
-    for (file, kind, common) in &commons {
-        v.register(file, *kind, common);
+    let mut commons: Vec<(&'static str, Kind, Common<'_>, Range<usize>)> = Vec::new();
+    commons.extend(
+        actors.iter().map(|a| ("actors.toml", Kind::Actor, a.value.common(), a.span.clone())),
+    );
+    commons.extend(
+        issues.iter().map(|a| ("issues.toml", Kind::Issue, a.value.common(), a.span.clone())),
+    );
+    commons.extend(
+        timeline.iter().map(|a| ("timeline.toml", Kind::Event, a.value.common(), a.span.clone())),
+    );
+    commons.extend(
+        places.iter().map(|a| ("places.toml", Kind::Place, a.value.common(), a.span.clone())),
+    );
+    commons.extend(
+        glossary.iter().map(|a| ("glossary.toml", Kind::Term, a.value.common(), a.span.clone())),
+    );
+    for (file, kind, common, span) in &commons {
+        v.register(file, *kind, common, span);
     }
 
     let mut entities = Vec::with_capacity(commons.len());
     let mut common_iter = commons.iter();
-    for actor in &actors.actor {
-        let (file, _, common) = common_iter.next().expect("one common per actor");
-        let mut entity = v.entity(file, common, &source);
+    let mut next_common = || {
+        let (file, _, common, span) = common_iter.next().expect("one common per entry");
+        (*file, common, span.clone())
+    };
+    for actor in &actors {
+        let (file, common, span) = next_common();
+        let mut entity = v.entity(file, common, &span, &actor.rejected, &source);
+        let a = &actor.value;
+        let kind = v.need(file, a.kind.as_ref(), "kind", &span, &actor.rejected);
+        let side = v.need(file, a.side.as_ref(), "side", &span, &actor.rejected);
         entity.details = Details::Actor {
-            kind: *actor.kind.get_ref(),
-            side: *actor.side.get_ref(),
-            role: actor.role.as_ref().map(|r| v.text(file, r)),
-            affiliation: actor
+            kind: kind.map_or(ActorKind::Group, |k| *k.get_ref()),
+            side: side.map_or(Side::Other, |s| *s.get_ref()),
+            role: a.role.as_ref().map(|r| v.text(file, r)),
+            affiliation: a
                 .affiliation
                 .as_ref()
                 .and_then(|a| v.relation(file, a, Some(Kind::Actor), "affiliation")),
-            issues: v.relations(file, &actor.issues, Some(Kind::Issue), "issues"),
+            issues: v.relations(file, &a.issues, Some(Kind::Issue), "issues"),
         };
         entities.push(entity);
     }
-    for issue in &issues.issue {
-        let (file, _, common) = common_iter.next().expect("one common per issue");
-        let mut entity = v.entity(file, common, &source);
+    for issue in &issues {
+        let (file, common, span) = next_common();
+        let mut entity = v.entity(file, common, &span, &issue.rejected, &source);
         entity.details = Details::Issue {
-            related: v.relations(file, &issue.related, Some(Kind::Issue), "related"),
+            related: v.relations(file, &issue.value.related, Some(Kind::Issue), "related"),
         };
         entities.push(entity);
     }
     let mut previous = None;
-    for event in &timeline.event {
-        let (file, _, common) = common_iter.next().expect("one common per event");
-        let mut entity = v.entity(file, common, &source);
-        let date = v.date(file, &event.date);
-        let dated = PartialDate::parse(event.date.get_ref().start.get_ref()).is_ok();
-        if dated && previous.is_some_and(|p| date.sort_key() < p) {
-            v.report
-                .add(
-                    Code::TimelineOrder,
-                    file,
-                    Some(event.date.get_ref().start.span()),
-                    "this event is dated before the one above it",
-                )
-                .with_help("the reader sorts by date anyway; keeping the file in date order makes it easier to edit");
-        }
-        if dated {
-            previous = Some(date.sort_key());
-        }
+    for event in &timeline {
+        let (file, common, span) = next_common();
+        let mut entity = v.entity(file, common, &span, &event.rejected, &source);
+        let e = &event.value;
+        let date = match v.need(file, e.date.as_ref(), "date", &span, &event.rejected) {
+            Some(field) => {
+                let date = v.date(file, field);
+                let dated = PartialDate::parse(field.get_ref().start.get_ref()).is_ok();
+                if dated && previous.is_some_and(|p| date.sort_key() < p) {
+                    v.report
+                        .add(
+                            Code::TimelineOrder,
+                            file,
+                            Some(field.get_ref().start.span()),
+                            "this event is dated before the one above it",
+                        )
+                        .with_help("the reader sorts by date anyway; keeping the file in date order makes it easier to edit");
+                }
+                if dated {
+                    previous = Some(date.sort_key());
+                }
+                date
+            }
+            None => Date::unknown(),
+        };
         entity.details = Details::Event {
             date,
-            actors: v.relations(file, &event.actors, Some(Kind::Actor), "actors"),
-            places: v.relations(file, &event.places, Some(Kind::Place), "places"),
-            issues: v.relations(file, &event.issues, Some(Kind::Issue), "issues"),
+            actors: v.relations(file, &e.actors, Some(Kind::Actor), "actors"),
+            places: v.relations(file, &e.places, Some(Kind::Place), "places"),
+            issues: v.relations(file, &e.issues, Some(Kind::Issue), "issues"),
         };
         entities.push(entity);
     }
-    for place in &places.place {
-        let (file, _, common) = common_iter.next().expect("one common per place");
-        let mut entity = v.entity(file, common, &source);
-        let location = place.location.as_ref().and_then(|l| {
+    for place in &places {
+        let (file, common, span) = next_common();
+        let mut entity = v.entity(file, common, &span, &place.rejected, &source);
+        let location = place.value.location.as_ref().and_then(|l| {
             let (lat, lon) = (l.get_ref().lat, l.get_ref().lon);
             if (-90.0..=90.0).contains(&lat) && (-180.0..=180.0).contains(&lon) {
                 Some(Location { lat, lon })
@@ -291,41 +373,57 @@ pub fn validate(files: &Files) -> (Option<Briefing>, Report) {
                 None
             }
         });
-        entity.details =
-            Details::Place { country: place.country.as_ref().map(|c| v.plain(file, c)), location };
+        entity.details = Details::Place {
+            country: place.value.country.as_ref().map(|c| v.plain(file, c)),
+            location,
+        };
         entities.push(entity);
     }
-    for term in &glossary.term {
-        let (file, _, common) = common_iter.next().expect("one common per term");
-        let mut entity = v.entity(file, common, &source);
+    for term in &glossary {
+        let (file, common, span) = next_common();
+        let mut entity = v.entity(file, common, &span, &term.rejected, &source);
         entity.details = Details::Term {
-            expansion: term.expansion.as_ref().map(|e| v.plain(file, e)),
-            see_also: v.relations(file, &term.see_also, None, "see_also"),
+            expansion: term.value.expansion.as_ref().map(|e| v.plain(file, e)),
+            see_also: v.relations(file, &term.value.see_also, None, "see_also"),
         };
         entities.push(entity);
     }
     symmetric_related(&mut entities);
 
     let file = "briefing.toml";
-    let title = v.required(file, &briefing.title, "title");
-    let publisher = v.required(file, &briefing.publisher, "publisher");
-    let publisher_id = briefing
+    let Some(meta) = briefing else {
+        return (None, v.report);
+    };
+    let b = &meta.value;
+    let whole_file = 0..files.text(file).len();
+    let rejected = &meta.rejected;
+    let title = v.need(file, b.title.as_ref(), "title", &whole_file, rejected);
+    let title = title.map(|t| v.required(file, t, "title")).unwrap_or_default();
+    let publisher = v.need(file, b.publisher.as_ref(), "publisher", &whole_file, rejected);
+    let publisher = publisher.map(|p| v.required(file, p, "publisher")).unwrap_or_default();
+    let publisher_id = b
         .publisher_id
         .as_ref()
         .and_then(|p| v.relation(file, p, Some(Kind::Actor), "publisher_id"));
-    let author = briefing.author.as_ref().map(|a| v.required(file, a, "author"));
-    let url = v.required(file, &briefing.url, "url");
-    let published = v.date(file, &briefing.published);
-    let summary = v.text(file, &briefing.summary);
-    if briefing.key_point.is_empty() {
+    let author = b.author.as_ref().map(|a| v.required(file, a, "author"));
+    let url = v.need(file, b.url.as_ref(), "url", &whole_file, rejected);
+    let url = url.map(|u| v.required(file, u, "url")).unwrap_or_default();
+    let published = v.need(file, b.published.as_ref(), "published", &whole_file, rejected);
+    let published = published.map_or_else(Date::unknown, |p| v.date(file, p));
+    let summary = v.need(file, b.summary.as_ref(), "summary", &whole_file, rejected);
+    let summary = summary.map(|s| v.text(file, s)).unwrap_or_default();
+    if b.key_point.is_empty() && !rejected.iter().any(|r| r == "key_point") {
         v.report
             .add(Code::NoKeyPoints, file, None, "the briefing has no key points")
             .with_help("add [[key_point]] entries with text and cites");
     }
-    let key_points = briefing
+    let key_points = b
         .key_point
         .iter()
-        .map(|k| KeyPoint { text: v.text(file, &k.text), cites: v.cites(file, &k.cites, &source) })
+        .map(|k| KeyPoint {
+            text: k.text.as_ref().map(|t| v.text(file, t)).unwrap_or_default(),
+            cites: v.cites(file, &k.cites, &source),
+        })
         .collect();
 
     if v.report.errors() > 0 {
@@ -355,28 +453,9 @@ pub fn validate(files: &Files) -> (Option<Briefing>, Report) {
     (Some(briefing), v.report)
 }
 
-fn parse<T: DeserializeOwned>(files: &Files, name: &str, report: &mut Report) -> Option<T> {
-    let text = files.texts.iter().find(|(n, _)| n == name).map(|(_, t)| t.as_str())?;
-    match toml::from_str::<T>(text) {
-        Ok(value) => Some(value),
-        Err(e) => {
-            let message = e.message().trim().to_owned();
-            let code = Code::of_toml_error(&message);
-            let help = match code {
-                Code::UnknownField => Some("docs/FORMAT.md lists every field this table takes"),
-                Code::MissingField => {
-                    Some("this field is required; docs/FORMAT.md shows an example")
-                }
-                _ => None,
-            };
-            let d = report.add(code, name, e.span(), message);
-            if let Some(help) = help {
-                d.with_help(help);
-            }
-            None
-        }
-    }
-}
+/// Where an author who misspelt a field, or left one out, can read the fields a table takes.
+const FIELDS_HELP: &str = "`briefing help format` lists every field each table takes";
+const REQUIRED_HELP: &str = "this field is required; `briefing help format` shows an example";
 
 /// Issue relations are shown both ways: naming B in A's `related` puts A in B's too.
 fn symmetric_related(entities: &mut [Entity]) {
@@ -403,29 +482,51 @@ struct Validator<'f> {
     ids: HashMap<String, (EntityId, Kind, &'static str, Range<usize>)>,
     names: Vec<String>,
     notices: Vec<String>,
+    /// Whether every file parsed: when one did not, its ids are unknown, and a link to one of
+    /// them is not reported as broken.
+    complete: bool,
+    /// How many paragraphs the source has, for "¶n" in the text.
+    paragraphs: usize,
 }
 
 impl Validator<'_> {
-    fn source(&mut self, source: &format::SourceFile) -> Source {
+    fn source(
+        &mut self,
+        title: Option<&FieldText>,
+        entries: &[Entry<format::ParagraphField>],
+        present: bool,
+    ) -> Source {
         let file = "source.toml";
-        let title = self.required(file, &source.title, "title");
+        if !present {
+            return Source { title: String::new(), paragraphs: Vec::new() };
+        }
+        let title = match title {
+            Some(title) => self.required(file, title, "title"),
+            None => {
+                self.report
+                    .add(Code::MissingField, file, None, "missing field `title`")
+                    .with_help(REQUIRED_HELP);
+                String::new()
+            }
+        };
         let mut paragraphs = Vec::new();
-        for (i, p) in source.paragraph.iter().enumerate() {
+        for (i, entry) in entries.iter().enumerate() {
+            let p = &entry.value;
             let expected = i as i64 + 1;
-            if *p.n.get_ref() != expected {
+            if let Some(n) = self.need(file, p.n.as_ref(), "n", &entry.span, &entry.rejected)
+                && *n.get_ref() != expected
+            {
                 self.report
                     .add(
                         Code::ParagraphNumbering,
                         file,
-                        Some(p.n.span()),
-                        format!(
-                            "paragraph numbered {} where {expected} was expected",
-                            p.n.get_ref()
-                        ),
+                        Some(n.span()),
+                        format!("paragraph numbered {} where {expected} was expected", n.get_ref()),
                     )
                     .with_help("number paragraphs 1, 2, 3… in order, with no gaps");
             }
-            paragraphs.push(self.required(file, &p.text, "text"));
+            let text = self.need(file, p.text.as_ref(), "text", &entry.span, &entry.rejected);
+            paragraphs.push(text.map(|t| self.required(file, t, "text")).unwrap_or_default());
         }
         if paragraphs.is_empty() {
             self.report
@@ -435,15 +536,59 @@ impl Validator<'_> {
         Source { title, paragraphs }
     }
 
-    fn register(&mut self, file: &'static str, kind: Kind, common: &Common<'_>) {
-        let id = common.id.get_ref();
-        let span = common.id.span();
+    /// A required field, or a "missing field" error at its entry (unless it was written and
+    /// rejected, which is reported already).
+    fn need<'t, T>(
+        &mut self,
+        file: &str,
+        field: Option<&'t T>,
+        name: &str,
+        entry: &Range<usize>,
+        rejected: &[String],
+    ) -> Option<&'t T> {
+        if field.is_none() && !rejected.iter().any(|r| r == name) {
+            // The entry's first line, which is where its header ([[actor]]) or first field is.
+            let text = self.files.text(file);
+            let start = entry.start.min(text.len());
+            let line_end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+            let at = start..line_end.min(entry.end.max(start + 1));
+            self.report
+                .add(Code::MissingField, file, Some(at), format!("missing field `{name}`"))
+                .with_help(REQUIRED_HELP);
+        }
+        field
+    }
+
+    fn register(
+        &mut self,
+        file: &'static str,
+        kind: Kind,
+        common: &Common<'_>,
+        entry: &Range<usize>,
+    ) {
+        let Some(id_field) = common.id else {
+            self.need::<()>(file, None, "id", entry, &[]);
+            // Still counted, so entity ids stay in step with the entries.
+            self.names.push(String::new());
+            return;
+        };
+        let id = id_field.get_ref();
+        let span = id_field.span();
+        let entity = EntityId(self.names.len() as u32);
+        // A bare [[id]] link shows this name, so it is cleaned as every shown text is.
+        let name = common.name.map(|n| sanitize::clean(n.get_ref()).0).unwrap_or_default();
+        self.names.push(name);
         let valid = !id.is_empty()
             && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
             && !id.starts_with('-');
         if !valid {
             self.report
-                .add(Code::InvalidId, file, Some(span.clone()), format!("'{id}' is not a valid id"))
+                .add(
+                    Code::InvalidId,
+                    file,
+                    Some(span.clone()),
+                    format!("'{}' is not a valid id", sanitize::escaped(id)),
+                )
                 .with_help(
                     "ids are lowercase letters, digits and hyphens, such as 'missile-defense'",
                 );
@@ -461,19 +606,36 @@ impl Validator<'_> {
                 ));
             return;
         }
-        let entity = EntityId(self.names.len() as u32);
-        self.names.push(common.name.get_ref().clone());
         self.ids.insert(id.clone(), (entity, kind, file, span));
     }
 
-    fn entity(&mut self, file: &'static str, c: &Common<'_>, source: &Source) -> Entity {
-        let name = self.required(file, c.name, "name");
-        let summary = self.text(file, c.summary);
-        if c.summary.get_ref().trim().is_empty() {
-            self.report
-                .add(Code::EmptyField, file, Some(c.summary.span()), "empty `summary`")
-                .with_help("give a one-line summary");
-        }
+    fn entity(
+        &mut self,
+        file: &'static str,
+        c: &Common<'_>,
+        entry: &Range<usize>,
+        rejected: &[String],
+        source: &Source,
+    ) -> Entity {
+        let name = self.need(file, c.name, "name", entry, rejected);
+        let name = name.map(|n| self.required(file, n, "name")).unwrap_or_default();
+        let summary = match self.need(file, c.summary, "summary", entry, rejected) {
+            Some(field) => {
+                let text = self.text(file, field);
+                if text.plain().trim().is_empty() {
+                    let what = if field.get_ref().trim().is_empty() {
+                        "empty `summary`"
+                    } else {
+                        "`summary` holds nothing readable once control characters are removed"
+                    };
+                    self.report
+                        .add(Code::EmptyField, file, Some(field.span()), what)
+                        .with_help("give a one-line summary");
+                }
+                text
+            }
+            None => Text::default(),
+        };
         let cites = self.cites(file, c.cites, source);
         let quotes = c
             .quote
@@ -508,15 +670,21 @@ impl Validator<'_> {
                 })
             })
             .collect::<Vec<_>>();
-        if cites.is_empty() && quotes.is_empty() && context.is_empty() && !c.cites.is_empty() {
-            // The cites were all out of range and already reported.
-        } else if c.cites.is_empty() && quotes.is_empty() && context.is_empty() {
+        if (cites.is_empty() && quotes.is_empty() && context.is_empty() && !c.cites.is_empty())
+            || rejected.iter().any(|r| r == "cites" || r == "quote" || r == "context")
+        {
+            // The cites were all out of range, or rejected, and already reported.
+        } else if c.cites.is_empty()
+            && quotes.is_empty()
+            && context.is_empty()
+            && let Some(id) = c.id
+        {
             self.report
-                .add(Code::NoCitation, file, Some(c.id.span()), format!("'{}' cites no paragraph and names no outside source", c.id.get_ref()))
+                .add(Code::NoCitation, file, Some(id.span()), format!("'{}' cites no paragraph and names no outside source", id.get_ref()))
                 .with_help("cite the source paragraphs it comes from (cites = [2]) or add a [[…context]] entry naming an outside source");
         }
         Entity {
-            id: c.id.get_ref().clone(),
+            id: c.id.map(|i| i.get_ref().clone()).unwrap_or_default(),
             name,
             aliases: c.aliases.iter().map(|a| self.plain(file, a)).collect(),
             summary,
@@ -655,6 +823,10 @@ impl Validator<'_> {
     }
 
     fn unknown(&mut self, file: &str, id: &str, span: Range<usize>, kind: Option<Kind>) {
+        if !self.complete {
+            // The id may be defined in a file that did not parse.
+            return;
+        }
         let suggestion = self
             .ids
             .iter()
@@ -666,7 +838,7 @@ impl Validator<'_> {
             Code::UnknownTarget,
             file,
             Some(span),
-            format!("unknown link target '{id}'"),
+            format!("unknown link target '{}'", sanitize::escaped(id)),
         );
         match suggestion {
             Some((_, candidate)) => d.with_help(format!("did you mean '{candidate}'?")),
@@ -785,10 +957,21 @@ impl Validator<'_> {
         let names = &self.names;
         let resolve =
             |id: &str| ids.get(id).map(|(entity, ..)| (*entity, names[entity.index()].as_str()));
-        let (text, unknown) = markup::parse(&clean, &resolve);
-        for link in unknown {
+        let (text, problems) = markup::parse(&clean, &resolve, self.paragraphs);
+        for link in problems.links {
             let span = self.link_span(file, field.span(), &link.id);
             self.unknown(file, &link.id, span, None);
+        }
+        for paragraph in problems.paragraphs {
+            let span = self.link_span(file, field.span(), &format!("¶{}", paragraph.n));
+            self.report
+                .add(
+                    Code::MissingParagraph,
+                    file,
+                    Some(span),
+                    format!("there is no paragraph {}", paragraph.n),
+                )
+                .with_help(format!("the source has paragraphs 1 to {}", self.paragraphs));
         }
         text
     }
@@ -797,10 +980,12 @@ impl Validator<'_> {
     fn link_span(&self, file: &str, within: Range<usize>, id: &str) -> Range<usize> {
         let text = self.files.text(file);
         let slice = text.get(within.clone()).unwrap_or("");
-        match slice.find(&format!("[[{id}")) {
+        let (needle, skip) =
+            if id.starts_with('¶') { (id.to_owned(), 0) } else { (format!("[[{id}"), 2) };
+        match slice.find(&needle) {
             Some(at) => {
-                let start = within.start + at + 2;
-                start..start + id.len()
+                let start = within.start + at + skip;
+                start..start + needle.len() - skip
             }
             None => within,
         }

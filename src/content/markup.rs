@@ -43,6 +43,8 @@ pub struct Inline {
 pub enum Link {
     Entity(EntityId),
     External(String),
+    /// "¶2" written in the text: a citation of that source paragraph.
+    Paragraph(u32),
 }
 
 impl Text {
@@ -76,13 +78,30 @@ pub struct UnknownLink {
     pub range: std::ops::Range<usize>,
 }
 
-/// Parses `markup`. `resolve` maps an id to the entity and the name a bare `[[id]]` shows.
+/// "¶9" where the source has no paragraph 9, with the byte range of the text it is in.
+#[derive(Debug, Clone, PartialEq)]
+pub struct UnknownParagraph {
+    pub n: u64,
+    pub range: std::ops::Range<usize>,
+}
+
+/// What parsing found wrong: links to ids that do not exist, citations of paragraphs that do
+/// not exist.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Problems {
+    pub links: Vec<UnknownLink>,
+    pub paragraphs: Vec<UnknownParagraph>,
+}
+
+/// Parses `markup`. `resolve` maps an id to the entity and the name a bare `[[id]]` shows;
+/// `paragraphs` is how many paragraphs the source has, for "¶n" citations in the text.
 pub fn parse<'n>(
     markup: &str,
     resolve: &dyn Fn(&str) -> Option<(EntityId, &'n str)>,
-) -> (Text, Vec<UnknownLink>) {
+    paragraphs: usize,
+) -> (Text, Problems) {
     let mut builder = Builder::default();
-    let mut unknown = Vec::new();
+    let mut problems = Problems::default();
     let parser = Parser::new_ext(markup, Options::ENABLE_WIKILINKS).into_offset_iter();
     for (event, range) in parser {
         match event {
@@ -109,7 +128,9 @@ pub fn parse<'n>(
                             }
                         }
                         None => {
-                            unknown.push(UnknownLink { id: id.to_owned(), range: range.clone() });
+                            problems
+                                .links
+                                .push(UnknownLink { id: id.to_owned(), range: range.clone() });
                             builder.link = None;
                         }
                     }
@@ -145,7 +166,11 @@ pub fn parse<'n>(
             Event::Text(_) if builder.label.is_some() => {}
             Event::Text(text) => {
                 let text = if builder.in_code { text.trim_end_matches('\n') } else { &text };
-                builder.push(text, false);
+                if builder.in_code || builder.link.is_some() {
+                    builder.push(text, false);
+                } else {
+                    builder.push_citing(text, paragraphs, &range, &mut problems.paragraphs);
+                }
             }
             Event::Code(text) => builder.push(&text, true),
             Event::Html(text) | Event::InlineHtml(text) => builder.push(&text, false),
@@ -160,7 +185,7 @@ pub fn parse<'n>(
         }
     }
     builder.close();
-    (Text { blocks: builder.blocks }, unknown)
+    (Text { blocks: builder.blocks }, problems)
 }
 
 #[derive(Default)]
@@ -220,6 +245,42 @@ impl Builder {
         self.fresh_item = true;
     }
 
+    /// Pushes text in which each "¶n" becomes a citation link of paragraph n.
+    fn push_citing(
+        &mut self,
+        text: &str,
+        paragraphs: usize,
+        range: &std::ops::Range<usize>,
+        unknown: &mut Vec<UnknownParagraph>,
+    ) {
+        let mut rest = text;
+        while let Some(at) = rest.find('¶') {
+            let after = &rest[at + '¶'.len_utf8()..];
+            let digits = after.bytes().take_while(u8::is_ascii_digit).count();
+            if digits == 0 {
+                self.push(&rest[..at + '¶'.len_utf8()], false);
+                rest = after;
+                continue;
+            }
+            self.push(&rest[..at], false);
+            let n: u64 = after[..digits].parse().unwrap_or(u64::MAX);
+            let label = &rest[at..at + '¶'.len_utf8() + digits];
+            match u32::try_from(n) {
+                Ok(p) if p >= 1 && (p as usize) <= paragraphs => {
+                    self.link = Some(Link::Paragraph(p));
+                    self.push(label, false);
+                    self.link = None;
+                }
+                _ => {
+                    unknown.push(UnknownParagraph { n, range: range.clone() });
+                    self.push(label, false);
+                }
+            }
+            rest = &after[digits..];
+        }
+        self.push(rest, false);
+    }
+
     fn push(&mut self, text: &str, code: bool) {
         if text.is_empty() {
             return;
@@ -264,8 +325,8 @@ mod tests {
 
     #[test]
     fn bare_links_show_the_name_and_labelled_links_the_label() {
-        let (text, unknown) = parse("Ask [[lavrov]] or [[lavrov|the minister]].", &resolve);
-        assert!(unknown.is_empty());
+        let (text, problems) = parse("Ask [[lavrov]] or [[lavrov|the minister]].", &resolve, 0);
+        assert_eq!(problems, Problems::default());
         let inlines = &text.blocks[0].inlines;
         assert_eq!(inlines[1].text, "Sergei Lavrov");
         assert_eq!(inlines[1].link, Some(Link::Entity(EntityId(3))));
@@ -275,8 +336,8 @@ mod tests {
 
     #[test]
     fn reports_unknown_link_targets_with_their_place() {
-        let (text, unknown) = parse("See [[lavrovv]] now", &resolve);
-        assert_eq!(unknown, vec![UnknownLink { id: "lavrovv".into(), range: 4..15 }]);
+        let (text, problems) = parse("See [[lavrovv]] now", &resolve, 0);
+        assert_eq!(problems.links, vec![UnknownLink { id: "lavrovv".into(), range: 4..15 }]);
         assert_eq!(text.plain(), "See lavrovv now");
     }
 
@@ -285,6 +346,7 @@ mod tests {
         let (text, _) = parse(
             "*one* **two** `three`\n\n- a\n- b\n\n1. x\n\n[site](https://example.org)",
             &resolve,
+            0,
         );
         let first = &text.blocks[0].inlines;
         assert!(first[0].emphasis && first[2].strong && first[4].code);
@@ -297,8 +359,18 @@ mod tests {
     }
 
     #[test]
+    fn a_paragraph_sign_with_a_number_is_a_citation_link() {
+        let (text, problems) = parse("As said (¶2), and ¶9; ¶ alone stays.", &resolve, 3);
+        let links: Vec<_> = text.blocks[0].inlines.iter().filter_map(|i| i.link.clone()).collect();
+        assert_eq!(links, vec![Link::Paragraph(2)]);
+        assert_eq!(text.plain(), "As said (¶2), and ¶9; ¶ alone stays.");
+        assert_eq!(problems.paragraphs.len(), 1);
+        assert_eq!(problems.paragraphs[0].n, 9);
+    }
+
+    #[test]
     fn raw_html_is_shown_as_text() {
-        let (text, _) = parse("a <b>bold</b> claim", &resolve);
+        let (text, _) = parse("a <b>bold</b> claim", &resolve, 0);
         assert_eq!(text.plain(), "a <b>bold</b> claim");
     }
 }

@@ -2,6 +2,7 @@
 
 pub mod date;
 pub mod diagnostic;
+pub mod entries;
 pub mod format;
 pub mod load;
 pub mod markup;

@@ -225,6 +225,12 @@ impl Briefing {
         if let Some(events) = lists.get_mut(&Kind::Event) {
             events.sort_by_key(|id| entities[id.index()].date().map(Date::sort_key));
         }
+        // A glossary is looked up alphabetically; accents and case do not change the order.
+        if let Some(terms) = lists.get_mut(&Kind::Term) {
+            terms.sort_by_cached_key(|id| {
+                deunicode::deunicode(&entities[id.index()].name).to_lowercase()
+            });
+        }
 
         let mut positions = vec![0; count];
         for list in lists.values() {

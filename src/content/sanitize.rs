@@ -46,6 +46,24 @@ pub fn clean(text: &str) -> (String, usize) {
     (out, removed)
 }
 
+/// Text that may hold anything (a path, a key name, a value from a file) made safe to print
+/// in a message: every forbidden character is written as its escape, `\u{1b}`, so a reader
+/// sees what is there and the terminal never acts on it.
+pub fn escaped(text: &str) -> String {
+    if !text.chars().any(is_forbidden) {
+        return text.to_owned();
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if is_forbidden(c) {
+            out.push_str(&c.escape_unicode().to_string());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 /// Makes a file's raw text safe to print in a diagnostic without changing any byte offset:
 /// each byte of a forbidden character becomes `?`.
 pub fn printable_same_length(text: &str) -> String {
@@ -79,6 +97,13 @@ mod tests {
     #[test]
     fn drops_crlf_carriage_returns_silently() {
         assert_eq!(clean("one\r\ntwo\rthree"), ("one\ntwothree".to_owned(), 1));
+    }
+
+    #[test]
+    fn escaped_text_shows_each_control_character_as_its_escape() {
+        assert_eq!(escaped("dir\u{1b}]52;x\u{7}"), "dir\\u{1b}]52;x\\u{7}");
+        assert_eq!(escaped("caf\u{e9}"), "caf\u{e9}");
+        assert_eq!(escaped("a\u{9b}b\u{202e}"), "a\\u{9b}b\\u{202e}");
     }
 
     #[test]

@@ -83,6 +83,19 @@ impl DocBuilder {
         self
     }
 
+    /// A link drawn in a style of its own, such as a slip in the source.
+    pub fn link_styled(
+        &mut self,
+        text: impl Into<String>,
+        style: Style,
+        target: Target,
+    ) -> &mut Self {
+        let index = self.link_index(target);
+        let text = text.into();
+        self.current().runs.push(Run { text, style, link: Some(index) });
+        self
+    }
+
     /// A heading block: a blank row, then the label.
     pub fn heading(&mut self, label: &str) -> &mut Self {
         self.block(true).styled(label, Role::Heading);
@@ -143,6 +156,14 @@ impl DocBuilder {
                 match &inline.link {
                     Some(Link::Entity(id)) => {
                         let index = self.link_index(Target::Entity(*id));
+                        self.current().runs.push(Run {
+                            text: inline.text.clone(),
+                            style,
+                            link: Some(index),
+                        });
+                    }
+                    Some(Link::Paragraph(n)) => {
+                        let index = self.link_index(Target::Paragraph(*n));
                         self.current().runs.push(Run {
                             text: inline.text.clone(),
                             style,

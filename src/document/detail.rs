@@ -2,8 +2,8 @@
 //! outside context with sources, and its citations. When the layout has no related column,
 //! relations and backlinks follow at the end.
 
-use super::{Doc, DocBuilder, Role, Style, related};
-use crate::content::{Basis, Briefing, Details, EntityId};
+use super::{Doc, DocBuilder, Role, Style, Target, related};
+use crate::content::{Briefing, Details, EntityId};
 
 pub fn doc(briefing: &Briefing, id: EntityId, with_related: bool) -> Doc {
     let entity = briefing.entity(id);
@@ -22,7 +22,9 @@ pub fn doc(briefing: &Briefing, id: EntityId, with_related: bool) -> Doc {
             b.merge_block_into_previous(first);
         }
         Details::Event { date, .. } => {
-            b.block(true).marker("Date   ", label()).styled(date.when(), Role::Strong);
+            b.block(true)
+                .marker("Date   ", label())
+                .styled(super::no_break(&date.when()), Role::Strong);
             b.block(false).marker("Basis  ", label()).text(date.basis.label());
             if let Some(note) = &date.note {
                 b.block(false).indent(7).styled(note.clone(), Role::Muted);
@@ -58,12 +60,12 @@ pub fn doc(briefing: &Briefing, id: EntityId, with_related: bool) -> Doc {
 
     if !entity.quotes.is_empty() {
         b.heading("Quoted from the article");
-        for quote in &entity.quotes {
+        for (i, quote) in entity.quotes.iter().enumerate() {
             b.block(false)
                 .marker("“", Style::role(Role::Quote))
                 .styled(format!("{}”", quote.text), Role::Quote)
                 .text(" ")
-                .citations(&[quote.para]);
+                .link(format!("¶{}", quote.para), Target::Quote(id, i as u16));
         }
     }
 
@@ -107,10 +109,7 @@ pub fn subtitle(briefing: &Briefing, id: EntityId) -> String {
     let kind = entity.kind().label();
     match &entity.details {
         Details::Actor { kind, side, .. } => format!("{} · {}", kind.label(), side.label()),
-        Details::Event { date, .. } => match date.basis {
-            Basis::Stated => format!("event · {}", date.when()),
-            _ => format!("event · {}", date.display()),
-        },
+        Details::Event { date, .. } => format!("event · {}", super::no_break(&date.display())),
         Details::Place { country: Some(country), .. } => format!("place · {country}"),
         Details::Term { expansion: Some(expansion), .. } => format!("term · {expansion}"),
         _ => kind.to_owned(),

@@ -5,12 +5,15 @@
 
 mod build;
 pub mod detail;
+mod page;
+pub mod reference;
 pub mod related;
 pub mod source;
 pub mod summary;
 pub mod wrap;
 
 pub use build::DocBuilder;
+pub use page::{Page, PaneKeys};
 pub use wrap::{Wrapped, wrap};
 
 use crate::content::EntityId;
@@ -20,7 +23,20 @@ use crate::content::EntityId;
 pub enum Target {
     Entity(EntityId),
     Paragraph(u32),
+    /// A quote of an entity (its index among the entity's quotes): the source opens at its
+    /// paragraph with the quoted words marked.
+    Quote(EntityId, u16),
     External(String),
+}
+
+/// "1 event", "3 events".
+pub fn count(n: usize, singular: &str) -> String {
+    if n == 1 { format!("1 {singular}") } else { format!("{n} {singular}s") }
+}
+
+/// Text whose spaces must not break a row, such as a date: "15 Mar 2013".
+pub fn no_break(text: &str) -> String {
+    text.replace(' ', "\u{a0}")
 }
 
 /// What a run of text is, for the theme to colour.

@@ -1,9 +1,9 @@
 //! The Summary page: what the briefing is, where it comes from, and what it holds.
 
-use super::{Doc, DocBuilder, Role, Style, Target};
+use super::{Doc, DocBuilder, PaneKeys, Role, Style, Target};
 use crate::content::{Basis, Briefing, Kind};
 
-pub fn doc(briefing: &Briefing) -> Doc {
+pub fn doc(briefing: &Briefing, keys: &PaneKeys) -> Doc {
     let mut b = DocBuilder::default();
     b.block(false).styled(briefing.title.clone(), Role::Title);
 
@@ -16,15 +16,16 @@ pub fn doc(briefing: &Briefing) -> Doc {
         b.block(false).marker("Author     ", label()).text(author.clone());
     }
     let published = &briefing.published;
-    b.block(false).marker("Published  ", label()).text(published.when());
-    if published.basis != Basis::Stated {
-        b.styled(format!(" ({})", published.basis.label()), Role::Muted);
-    }
-    if let Some(note) = &published.note {
-        b.block(false).indent(11).styled(note.clone(), Role::Muted);
-    }
-    if let Some(source) = &published.source {
-        b.block(false).indent(11).styled(format!("Source: {source}"), Role::Muted);
+    b.block(false).marker("Published  ", label()).text(super::no_break(&published.when()));
+    let reasoning = published.note.is_some() || published.source.is_some();
+    match (published.basis, reasoning) {
+        (Basis::Stated, _) => {}
+        (basis, true) => {
+            b.styled(format!(" ({}; how, below)", basis.label()), Role::Muted);
+        }
+        (basis, false) => {
+            b.styled(format!(" ({})", basis.label()), Role::Muted);
+        }
     }
     b.block(false).marker("Address    ", label());
     b.link(briefing.url.clone(), Target::External(briefing.url.clone()));
@@ -45,23 +46,36 @@ pub fn doc(briefing: &Briefing) -> Doc {
     }
 
     b.heading("In this briefing");
-    let rows = [
-        (Kind::Actor, "Actors", "2"),
-        (Kind::Issue, "Issues", "3"),
-        (Kind::Event, "Events", "4"),
-        (Kind::Place, "Places", "5"),
-        (Kind::Term, "Glossary terms", "6"),
-    ];
-    for (kind, label, key) in rows {
+    let mut rows: Vec<(usize, &str, Option<Kind>)> =
+        Kind::ALL.iter().map(|k| (briefing.count(*k), in_this_briefing(*k), Some(*k))).collect();
+    rows.push((briefing.source.paragraphs.len(), "Source paragraphs", None));
+    let label_width = rows.iter().map(|(_, l, _)| l.chars().count()).max().unwrap_or(0);
+    let count_width = rows.iter().map(|(n, ..)| n.to_string().len()).max().unwrap_or(1);
+    for (count, label, pane) in rows {
+        // No-break spaces hold each row together; a row is one fact and reads badly split.
+        let mut row = format!("{count:>count_width$}  {label:<label_width$}");
+        if let Some(key) = keys.key(pane) {
+            row.push_str(&format!("  key {key}"));
+        }
+        let count_end = count_width;
+        let (number, rest) = row.split_at(count_end);
         b.block(false)
-            .styled(format!("{:>4}  ", briefing.count(kind)), Role::Strong)
-            .text(format!("{label:<16}"))
-            .styled(format!("key {key}"), Role::Muted);
+            .indent(2)
+            .styled(number.replace(' ', "\u{a0}"), Role::Strong)
+            .text(rest.replace(' ', "\u{a0}"));
     }
-    b.block(false)
-        .styled(format!("{:>4}  ", briefing.source.paragraphs.len()), Role::Strong)
-        .text(format!("{:<16}", "Source paragraphs"))
-        .styled("key 7", Role::Muted);
+
+    // The reasoning behind the publication date can be long; it comes after what the
+    // briefing is, for the reader who wants it.
+    if reasoning {
+        b.heading("How the date of publication was found");
+        if let Some(note) = &published.note {
+            b.block(false).text(note.clone());
+        }
+        if let Some(source) = &published.source {
+            b.block(true).styled(format!("Source: {source}"), Role::Muted);
+        }
+    }
 
     if !briefing.notices.is_empty() {
         b.heading("Removed from the text");
@@ -72,6 +86,13 @@ pub fn doc(briefing: &Briefing) -> Doc {
         }
     }
     b.finish()
+}
+
+fn in_this_briefing(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Term => "Glossary terms",
+        other => other.plural(),
+    }
 }
 
 fn label() -> Style {

@@ -59,7 +59,16 @@ impl Wrapped {
 
     /// The first row showing source paragraph `n`.
     pub fn paragraph_row(&self, n: u32) -> Option<usize> {
-        self.rows.iter().position(|r| r.paragraph == Some(n))
+        self.paragraph_rows(n).map(|rows| rows.start)
+    }
+
+    /// The rows showing source paragraph `n`. Paragraphs come in order on the Source page, so
+    /// they are found by halving rather than by reading every row.
+    pub fn paragraph_rows(&self, n: u32) -> Option<std::ops::Range<usize>> {
+        let number = |r: &Row| r.paragraph.unwrap_or(0);
+        let start = self.rows.partition_point(|r| number(r) < n);
+        let end = self.rows.partition_point(|r| number(r) <= n);
+        (start < end && self.rows[start].paragraph == Some(n)).then_some(start..end)
     }
 
     pub fn anchor(&self, row: usize) -> Anchor {
@@ -197,40 +206,66 @@ impl<'a> Line<'a> {
         self.chars += chars;
     }
 
+    /// Wraps a block's runs. A word is everything between spaces, across runs: a link and the
+    /// punctuation that touches it ("defense;", "(¶1)") move to a new row together, and a row
+    /// never starts with the comma after a link.
     fn wrap_runs(&mut self, runs: &[Run]) {
         // Spaces are held back until the next word shows they are not at a row's end.
-        let mut pending: Vec<(String, &Run)> = Vec::new();
+        let mut pending: Vec<(&str, &Run)> = Vec::new();
+        let mut word: Vec<(&str, &Run)> = Vec::new();
         for run in runs {
             for piece in pieces(&run.text) {
                 match piece {
+                    Piece::Word(text) => word.push((text, run)),
+                    Piece::Space(text) => {
+                        self.flush(&mut pending, &mut word);
+                        pending.push((text, run));
+                    }
                     Piece::Newline => {
+                        self.flush(&mut pending, &mut word);
                         self.chars +=
                             pending.iter().map(|(s, _)| s.chars().count()).sum::<usize>() + 1;
                         pending.clear();
                         self.newline();
                     }
-                    Piece::Space(s) => pending.push((s.to_owned(), run)),
-                    Piece::Word(word) => {
-                        let space: u16 = pending.iter().map(|(s, _)| s.width() as u16).sum();
-                        let w = word.width() as u16;
-                        if !self.at_row_start() && space + w > self.room() {
-                            self.chars +=
-                                pending.iter().map(|(s, _)| s.chars().count()).sum::<usize>();
-                            pending.clear();
-                            self.newline();
-                        }
-                        if self.at_row_start() {
-                            self.chars +=
-                                pending.iter().map(|(s, _)| s.chars().count()).sum::<usize>();
-                            pending.clear();
-                        }
-                        for (s, r) in pending.drain(..) {
-                            let n = s.chars().count();
-                            self.place(&s, r, n);
-                        }
-                        self.word(word, run);
-                    }
                 }
+            }
+        }
+        self.flush(&mut pending, &mut word);
+    }
+
+    /// Places the spaces held back and the word after them, on this row if both fit.
+    fn flush<'r>(
+        &mut self,
+        pending: &mut Vec<(&'r str, &'r Run)>,
+        word: &mut Vec<(&'r str, &'r Run)>,
+    ) {
+        if word.is_empty() {
+            return;
+        }
+        let space: u16 = pending.iter().map(|(s, _)| s.width() as u16).sum();
+        let w: u16 = word.iter().map(|(s, _)| s.width() as u16).sum();
+        let skipped = |pending: &[(&str, &Run)]| {
+            pending.iter().map(|(s, _)| s.chars().count()).sum::<usize>()
+        };
+        if !self.at_row_start() && space + w > self.room() {
+            self.chars += skipped(pending);
+            pending.clear();
+            self.newline();
+        }
+        if self.at_row_start() {
+            self.chars += skipped(pending);
+            pending.clear();
+        }
+        for (s, r) in pending.drain(..) {
+            self.place(s, r, s.chars().count());
+        }
+        let fits = w <= self.room();
+        for (text, run) in word.drain(..) {
+            if fits {
+                self.place(text, run, text.chars().count());
+            } else {
+                self.word(text, run);
             }
         }
     }
@@ -345,6 +380,34 @@ mod tests {
         assert_eq!(w.links[0], vec![Spot { row: 0, x0: 5, x1: 11 }, Spot { row: 1, x0: 0, x1: 6 }]);
         assert_eq!(w.link_at(1, 3), Some(0));
         assert_eq!(w.link_at(2, 3), None);
+    }
+
+    #[test]
+    fn punctuation_stays_with_the_link_it_touches() {
+        let mut b = DocBuilder::default();
+        b.block(false)
+            .text("plans for ")
+            .link("missile defense", Target::Entity(EntityId(1)))
+            .text("; said (")
+            .link("trust deficit", Target::Entity(EntityId(2)))
+            .text(")");
+        let doc = b.finish();
+        for width in 10..40 {
+            let w = wrap(&doc, width);
+            for row in rows(&w) {
+                let row = row.trim_start();
+                assert!(!row.starts_with([';', ',', ')', '.']), "{width}: {row:?}");
+                assert!(!row.trim_end().ends_with('('), "{width}: {row:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_no_break_space_keeps_a_date_on_one_row() {
+        let mut b = DocBuilder::default();
+        b.block(false).text("event · 15\u{a0}Mar\u{a0}2013");
+        let w = wrap(&b.finish(), 14);
+        assert_eq!(rows(&w), vec!["event ·", "15\u{a0}Mar\u{a0}2013"]);
     }
 
     #[test]

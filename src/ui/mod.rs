@@ -1,58 +1,61 @@
-//! Drawing: a pure function of the reader's state. Nothing here changes state.
+//! Drawing: a pure function of the shell's state, with its theme. Nothing here changes state.
 
 pub mod banner;
-pub mod bookmarks;
-pub mod entities;
-pub mod help;
-pub mod layout;
+pub mod fit;
 pub mod list;
 pub mod overlay;
-pub mod palette;
+pub mod panes;
 pub mod peek;
 pub mod picker;
-pub mod prose;
-pub mod search;
 pub mod status;
 pub mod tabs;
 pub mod text;
-pub mod theme;
 pub mod trail;
 
-use crate::app::App;
-use layout::{MIN_HEIGHT, MIN_WIDTH};
+use crate::app::Shell;
+use crate::app::layout::{MIN_HEIGHT, MIN_WIDTH};
 use ratatui::Frame;
-use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Wrap};
-use theme::THEME;
 
-pub fn draw(frame: &mut Frame, app: &App) {
-    let areas = app.areas();
-    let area = frame.area();
-    if areas.too_small {
-        too_small(frame, area);
+pub fn draw(frame: &mut Frame, shell: &Shell) {
+    let screen = frame.area().intersection(shell.screen());
+    if shell.too_small() {
+        too_small(frame, shell);
         return;
     }
-    tabs::draw(frame.buffer_mut(), areas.tabs, app.tab);
-    trail::draw(frame.buffer_mut(), areas.trail, app);
-    if app.tab.kind().is_some() {
-        entities::draw(frame.buffer_mut(), &areas, app);
-    } else {
-        prose::draw(frame.buffer_mut(), &areas, app);
-    }
+    let areas = shell.session().areas();
+    let buf = frame.buffer_mut();
+    tabs::draw(buf, areas.tabs, shell);
+    trail::draw(buf, areas.trail, shell);
+    panes::draw(buf, &areas, shell);
     if let Some(banner) = areas.banner {
-        banner::draw(frame.buffer_mut(), banner, app);
+        banner::draw(buf, banner, shell);
     }
-    status::draw(frame.buffer_mut(), areas.status, app);
-    peek::draw(frame.buffer_mut(), area, app);
-    overlay::draw(frame, app);
+    status::draw(buf, areas.status, shell);
+    peek::draw(buf, shell);
+    if shell.mode().is_box() {
+        backdrop(buf, screen);
+    }
+    overlay::draw(buf, screen, shell);
+    picker::draw(buf, screen, shell);
 }
 
-fn too_small(frame: &mut Frame, area: Rect) {
+/// Dims what is under a box, so the panes at its sides read as behind it, not beside it.
+fn backdrop(buf: &mut ratatui::buffer::Buffer, area: ratatui::layout::Rect) {
+    buf.set_style(area, ratatui::style::Style::new().add_modifier(ratatui::style::Modifier::DIM));
+}
+
+fn too_small(frame: &mut Frame, shell: &Shell) {
+    let area = frame.area();
+    let quit = shell.keymap().key(crate::app::Action::Quit);
+    let how = if quit.is_empty() { "Ctrl-c".to_owned() } else { format!("{quit} or Ctrl-c") };
     let message = format!(
-        "Terminal too small ({}x{}). briefing needs at least {MIN_WIDTH}x{MIN_HEIGHT}: enlarge the window, or press q to quit.",
-        area.width, area.height
+        "Terminal too small ({}x{}). briefing needs at least {MIN_WIDTH}x{MIN_HEIGHT}: enlarge the window, or press {how} to quit.",
+        shell.screen().width,
+        shell.screen().height
     );
-    let paragraph = Paragraph::new(Line::styled(message, THEME.heading)).wrap(Wrap { trim: true });
+    let paragraph =
+        Paragraph::new(Line::styled(message, shell.theme().heading)).wrap(Wrap { trim: true });
     frame.render_widget(paragraph, area);
 }

@@ -1,70 +1,97 @@
-//! The bottom row: what is being typed (`/` query, link label), else a message, else where
-//! the focused link leads, else the search in force, else the keys that matter here. On the
-//! right: the actor filter, the mouse, and the help key.
+//! The bottom row: what is being typed, a message, where the focused link leads, or the keys
+//! that matter here, always named as the person's keymap has them; on the right, what is on
+//! (a filter, the mouse) and the help key. Whatever does not fit ends in "…".
 
-use super::theme::THEME;
-use crate::app::{Action, App, Focus};
+use super::fit;
+use crate::app::panes::{Focus, Pane};
+use crate::app::{Action, KeyMode, Shell};
 use crate::document::Target;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use unicode_width::UnicodeWidthStr;
 
-pub fn draw(buf: &mut Buffer, area: Rect, app: &App) {
-    let right = indicators(app, area.width);
+pub fn draw(buf: &mut Buffer, area: Rect, shell: &Shell) {
+    let theme = shell.theme();
+    let right = indicators(shell, area.width);
     let right_width = right.width() as u16;
-    let left_room = area.width.saturating_sub(right_width + 2) as usize;
+    let room = area.width.saturating_sub(right_width + 2) as usize;
     let x = area.x + 1;
-    if let Some(query) = &app.prompt {
-        let found = match app.find.as_ref().map(|f| (f.matches.len(), f.current)) {
-            _ if query.is_empty() => String::new(),
-            Some((0, _)) | None => "  no match".to_owned(),
-            Some((n, Some(i))) => format!("  {}/{n}", i + 1),
-            Some((n, None)) => format!("  {n} matches"),
+    let (text, style, cut) = left(shell, room);
+    let text = match cut {
+        Cut::Middle => fit::middle(&text, room),
+        Cut::End => fit::end(&text, room),
+    };
+    buf.set_stringn(x, area.y, &text, room, style(theme));
+    if area.width > right_width {
+        buf.set_stringn(area.right() - right_width, area.y, right, right_width as usize, theme.key);
+    }
+}
+
+type Pick = fn(&crate::theme::Theme) -> ratatui::style::Style;
+
+/// Where a line too long for the row is cut: a message keeps its end too (a path, a count),
+/// a description reads from its start.
+enum Cut {
+    Middle,
+    End,
+}
+
+/// The left part of the row, how it is drawn, and where it is cut when too long.
+fn left(shell: &Shell, room: usize) -> (String, Pick, Cut) {
+    let keys = shell.keymap();
+    let session = shell.session();
+    if let Some(find) = shell.prompt() {
+        let found = match (find.count(), find.current) {
+            _ if find.query.is_empty() => String::new(),
+            (0, _) => "  no match".to_owned(),
+            (n, Some(i)) => format!("  {}/{n}", i + 1),
+            (n, None) => format!("  {n} matches"),
         };
-        let text = format!("/{query}▏{found}   Enter keep · Esc cancel");
-        buf.set_stringn(x, area.y, text, left_room, THEME.key);
-    } else if let Some(hints) = &app.hints {
+        let accept = keys.key_in(KeyMode::Prompt, Action::Accept);
+        let cancel = keys.key_in(KeyMode::Prompt, Action::Cancel);
+        let text = format!("/{}▏{found}   {accept} keep · {cancel} cancel", find.query);
+        return (text, |t| t.key, Cut::End);
+    }
+    if let Some(hints) = shell.hints() {
         let what = if hints.beside { "open it beside" } else { "follow it" };
-        let text = format!("Type a link's label to {what}: {}▏  Esc cancels", hints.typed);
-        buf.set_stringn(x, area.y, text, left_room, THEME.hint);
-    } else if let Some(message) = &app.status {
-        buf.set_stringn(x, area.y, message, left_room, THEME.heading);
-    } else if let Some(target) = app.focused_target() {
-        buf.set_stringn(
-            x,
-            area.y,
-            format!("→ {}", describe(app, &target)),
-            left_room,
-            THEME.status,
+        let cancel = keys.key_in(KeyMode::Hints, Action::Cancel);
+        return (
+            format!("Type a link's label to {what}: {}▏  {cancel} cancels", hints.typed),
+            |t| t.hint,
+            Cut::End,
         );
-    } else if let Some(find) = &app.find {
-        let position = match (find.current, find.matches.len()) {
+    }
+    if let Some(message) = shell.status() {
+        return (message.to_owned(), |t| t.heading, Cut::Middle);
+    }
+    if let Some(target) = session.focused_target() {
+        return (format!("→ {}", describe(shell, &target)), |t| t.status, Cut::End);
+    }
+    if let Some(find) = session.find() {
+        let position = match (find.current, find.count()) {
             (_, 0) => "no match here".to_owned(),
             (Some(i), n) => format!("{}/{n}", i + 1),
             (None, n) => format!("{n} matches"),
         };
-        let k = |a| key(app, a);
         let text = format!(
-            "/{}  {position} · {}/{} next/previous · Esc clears",
+            "/{}  {position} · {}/{} next/previous · {} clears",
             find.query,
-            k(Action::NextMatch),
-            k(Action::PrevMatch)
+            keys.key(Action::NextMatch),
+            keys.key(Action::PrevMatch),
+            keys.key(Action::Close)
         );
-        buf.set_stringn(x, area.y, text, left_room, THEME.status);
-    } else {
-        buf.set_stringn(x, area.y, hints(app), left_room, THEME.muted);
+        return (text, |t| t.status, Cut::End);
     }
-    if area.width > right_width {
-        buf.set_stringn(area.right() - right_width, area.y, right, right_width as usize, THEME.key);
-    }
+    (hints(shell, room), |t| t.muted, Cut::End)
 }
 
 /// The right-hand indicators, shortened on a narrow row so that what the reader is typing or
 /// reading on the left keeps at least half of it.
-fn indicators(app: &App, width: u16) -> String {
-    let help = format!("{} help ", key(app, Action::Help));
-    let filter = app.filter.map(|actor| app.briefing.entity(actor).name.clone());
-    let mouse = if app.mouse { "mouse · " } else { "" };
+fn indicators(shell: &Shell, width: u16) -> String {
+    let session = shell.session();
+    let help = format!("{} help ", shell.keymap().key(Action::Help));
+    let filter = session.filter().map(|actor| session.briefing.entity(actor).name.clone());
+    let mouse = if shell.mouse() { "mouse · " } else { "" };
     let full = match &filter {
         Some(name) => format!("filter: {name} · {mouse}{help}"),
         None => format!("{mouse}{help}"),
@@ -78,45 +105,53 @@ fn indicators(app: &App, width: u16) -> String {
 }
 
 /// Where a link leads, in a line: "actor Sergei Lavrov — Foreign Minister of Russia."
-fn describe(app: &App, target: &Target) -> String {
+fn describe(shell: &Shell, target: &Target) -> String {
+    let briefing = &shell.session().briefing;
     match target {
         Target::Entity(id) => {
-            let entity = app.briefing.entity(*id);
+            let entity = briefing.entity(*id);
             format!("{} {} — {}", entity.kind().label(), entity.name, entity.summary.plain())
         }
         Target::Paragraph(n) => format!("paragraph {n} of the source"),
+        Target::Quote(id, i) => {
+            let para = briefing.entity(*id).quotes.get(usize::from(*i)).map_or(0, |q| q.para);
+            format!("the quoted words in paragraph {para} of the source")
+        }
         Target::External(url) => {
             format!("outside address {url} (briefing does not open a browser)")
         }
     }
 }
 
-fn hints(app: &App) -> String {
-    let k = |a| key(app, a);
-    let on_list = app.tab.kind().is_some() && app.view().focus == Focus::List;
-    if on_list {
-        format!(
-            "{}/{} select · {} open · {} links · {} find · {} jump",
-            k(Action::Next),
-            k(Action::Prev),
-            k(Action::Follow),
-            k(Action::NextLink),
-            k(Action::Find),
-            k(Action::Palette)
-        )
+/// The keys that matter where the reader is, as many as fit, most useful first.
+fn hints(shell: &Shell, room: usize) -> String {
+    let k = |a| shell.keymap().key(a);
+    let on_list =
+        matches!(shell.session().pane(), Pane::Entities(p) if p.view.focus == Focus::List);
+    let items = if on_list {
+        vec![
+            format!("{}/{} select", k(Action::Next), k(Action::Prev)),
+            format!("{} open", k(Action::Follow)),
+            format!("{} links", k(Action::NextLink)),
+            format!("{} find", k(Action::Find)),
+            format!("{} jump", k(Action::Palette)),
+        ]
     } else {
-        format!(
-            "{}/{} scroll · {} links · {} label links · {} back · {} find",
-            k(Action::Next),
-            k(Action::Prev),
-            k(Action::NextLink),
-            k(Action::Hints),
-            k(Action::Back),
-            k(Action::Find)
-        )
+        vec![
+            format!("{}/{} scroll", k(Action::Next), k(Action::Prev)),
+            format!("{} links", k(Action::NextLink)),
+            format!("{} label links", k(Action::Hints)),
+            format!("{} back", k(Action::Back)),
+            format!("{} find", k(Action::Find)),
+        ]
+    };
+    let mut out = String::new();
+    for item in items {
+        let next = if out.is_empty() { item } else { format!("{out} · {item}") };
+        if next.width() > room {
+            break;
+        }
+        out = next;
     }
-}
-
-fn key(app: &App, action: Action) -> String {
-    app.keymap.keys_for(action).first().cloned().unwrap_or_default()
+    out
 }

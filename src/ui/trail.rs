@@ -1,16 +1,27 @@
 //! The second row: the trail of places that Back returns through, ending where the reader is.
+//! A place the reader stood on twice in a row is named once.
 
-use super::theme::THEME;
-use crate::app::App;
+use crate::app::Shell;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use unicode_width::UnicodeWidthStr;
 
 const SEPARATOR: &str = " › ";
 
-pub fn draw(buf: &mut Buffer, area: Rect, app: &App) {
-    let mut labels: Vec<String> = app.history.back.iter().map(|p| app.place_label(p)).collect();
-    let here = app.place_label(&app.here());
+pub fn draw(buf: &mut Buffer, area: Rect, shell: &Shell) {
+    let theme = shell.theme();
+    let session = shell.session();
+    let here = session.place_label(&session.here());
+    let mut labels: Vec<String> = Vec::new();
+    for place in &session.history.back {
+        let label = session.place_label(place);
+        if labels.last() != Some(&label) {
+            labels.push(label);
+        }
+    }
+    if labels.last() == Some(&here) {
+        labels.pop();
+    }
     // Keep the end of the trail, which is nearest to the reader, when it does not all fit.
     let room = area.width.saturating_sub(1) as usize;
     let mut shown: Vec<String> = Vec::new();
@@ -26,10 +37,11 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App) {
     }
     let mut x = area.x + 1;
     for label in &shown {
-        x = put(buf, x, area, label, THEME.muted);
-        x = put(buf, x, area, SEPARATOR, THEME.muted);
+        x = put(buf, x, area, label, theme.muted);
+        x = put(buf, x, area, SEPARATOR, theme.muted);
     }
-    put(buf, x, area, &here, THEME.strong);
+    let room = area.right().saturating_sub(x) as usize;
+    put(buf, x, area, &super::fit::end(&here, room), theme.strong);
 }
 
 fn put(buf: &mut Buffer, x: u16, area: Rect, text: &str, style: ratatui::style::Style) -> u16 {

@@ -1,8 +1,12 @@
 //! A small briefing for tests, as text, so each test can break one thing.
 #![allow(dead_code)]
 
-use briefing::app::{App, Keymap};
-use briefing::content::{self, Briefing, Files};
+use briefing::app::{Action, Column, Focus, Pane, PaneId, Shell};
+use briefing::content::{self, Briefing, EntityId, Files};
+use briefing::document::Target;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 pub const BRIEFING: &str = r#"title = "Test briefing"
 publisher = "Test Institute"
@@ -152,8 +156,159 @@ pub fn bundled() -> Briefing {
     content::load(&content::bundled()).unwrap_or_else(|r| panic!("{}", r.render(false)))
 }
 
-pub fn app(briefing: Briefing, width: u16, height: u16) -> App {
-    let mut app = App::new(briefing, Keymap::default_keys());
-    app.resize(width, height);
-    app
+// The reader is driven as a person drives it: through actions and keys, and observed through
+// what it draws and a few questions it answers. Only this module knows how the state is
+// shaped, so a change to it changes this module and not every test.
+
+/// A reader of `briefing` in a terminal of `width` x `height`.
+pub fn reader(briefing: Briefing, width: u16, height: u16) -> Shell {
+    Shell::builder(briefing).size(width, height).build()
+}
+
+/// The same with the keys of a config's `[keys]` table over the defaults.
+pub fn reader_with_keys(briefing: Briefing, width: u16, height: u16, keys: &str) -> Shell {
+    let config = briefing::config::parse(&format!("[keys]\n{keys}"), "config.toml")
+        .unwrap_or_else(|r| panic!("{}", r.render(false)));
+    Shell::builder(briefing).size(width, height).keymap(config.keymap).build()
+}
+
+pub fn step(shell: &mut Shell, actions: &[Action]) {
+    for action in actions {
+        shell.update(*action);
+    }
+}
+
+/// Draws the screen into a test terminal.
+pub fn draw(shell: &Shell) -> Terminal<TestBackend> {
+    let size = shell.screen();
+    let mut terminal = Terminal::new(TestBackend::new(size.width, size.height)).unwrap();
+    terminal.draw(|frame| briefing::ui::draw(frame, shell)).unwrap();
+    terminal
+}
+
+/// The screen's text, one line a row.
+pub fn screen(shell: &Shell) -> String {
+    let terminal = draw(shell);
+    let buffer = terminal.backend().buffer();
+    let mut out = String::new();
+    for y in 0..buffer.area.height {
+        let mut line = String::new();
+        for x in 0..buffer.area.width {
+            line.push_str(buffer[(x, y)].symbol());
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+pub fn step_and_draw(shell: &mut Shell, actions: &[Action]) -> String {
+    step(shell, actions);
+    screen(shell)
+}
+
+/// A key pressed, as the terminal would deliver it.
+pub fn press(shell: &mut Shell, code: KeyCode) {
+    key_with(shell, code, KeyModifiers::NONE);
+}
+
+pub fn key_with(shell: &mut Shell, code: KeyCode, modifiers: KeyModifiers) {
+    let action = shell.action_for_key(KeyEvent::new(code, modifiers));
+    shell.update(action);
+}
+
+pub fn ctrl(shell: &mut Shell, c: char) {
+    key_with(shell, KeyCode::Char(c), KeyModifiers::CONTROL);
+}
+
+/// Characters typed one by one, as keys.
+pub fn typed(shell: &mut Shell, text: &str) {
+    for c in text.chars() {
+        press(shell, KeyCode::Char(c));
+    }
+}
+
+pub fn id(shell: &Shell, id: &str) -> EntityId {
+    shell.session().briefing.lookup(id).unwrap_or_else(|| panic!("no entity {id}"))
+}
+
+pub fn pane(shell: &Shell) -> PaneId {
+    shell.session().pane_id()
+}
+
+/// The id of the selected entity, on an entity pane.
+pub fn selected(shell: &Shell) -> Option<String> {
+    let session = shell.session();
+    session.current_entity().map(|e| session.briefing.entity(e).id.clone())
+}
+
+/// The selected position in the current list.
+pub fn position(shell: &Shell) -> usize {
+    match shell.session().pane() {
+        Pane::Entities(p) => p.view.selected,
+        Pane::Prose(_) => 0,
+    }
+}
+
+pub fn focus(shell: &Shell) -> Focus {
+    match shell.session().pane() {
+        Pane::Entities(p) => p.view.focus,
+        Pane::Prose(_) => Focus::Detail,
+    }
+}
+
+/// The first row of the main text on screen.
+pub fn scroll(shell: &Shell) -> usize {
+    shell.session().pane().reading().scroll[0]
+}
+
+pub fn link(shell: &Shell) -> Option<Target> {
+    shell.session().focused_target()
+}
+
+pub fn link_column(shell: &Shell) -> Option<Column> {
+    shell.session().pane().reading().link.map(|l| l.column)
+}
+
+/// The source paragraph shaded after a citation, if one is.
+pub fn highlight(shell: &Shell) -> Option<u32> {
+    match shell.session().pane() {
+        Pane::Prose(p) => p.view.highlight.map(|h| h.para),
+        Pane::Entities(_) => None,
+    }
+}
+
+pub fn status(shell: &Shell) -> String {
+    shell.status().unwrap_or_default().to_owned()
+}
+
+/// Opens an entity as a reader does: the palette, its name typed, Enter.
+pub fn open(shell: &mut Shell, entity: &str) {
+    let name = shell.session().briefing.entity(id(shell, entity)).name.clone();
+    ctrl(shell, 'k');
+    typed(shell, &name);
+    press(shell, KeyCode::Enter);
+    assert_eq!(selected(shell).as_deref(), Some(entity), "the palette did not open {entity}");
+}
+
+/// Tab until the focused link leads to `target`.
+pub fn tab_to(shell: &mut Shell, target: &Target) {
+    for _ in 0..200 {
+        if link(shell).as_ref() == Some(target) {
+            return;
+        }
+        shell.update(Action::NextLink);
+    }
+    panic!("no link to {target:?} here");
+}
+
+/// Tab until the focused link is one that `wanted` accepts; returns its target.
+pub fn tab_until(shell: &mut Shell, wanted: impl Fn(&Target) -> bool) -> Target {
+    for _ in 0..200 {
+        if let Some(target) = link(shell).filter(|t| wanted(t)) {
+            return target;
+        }
+        shell.update(Action::NextLink);
+    }
+    panic!("no such link here");
 }

@@ -1,0 +1,237 @@
+//! Reading TOML so that one bad entry, or one bad field, never hides another.
+//!
+//! A file is parsed once into spanned values (`toml::de::DeTable`). Each entry is then
+//! deserialized on its own; when serde rejects a field, the problem is recorded at its line
+//! and column, the field is set aside and the entry is read again without it, so every other
+//! field is still checked. Only a syntax error, which breaks the TOML itself, ends a file.
+
+use super::diagnostic::{Code, Report};
+use serde::de::DeserializeOwned;
+use std::ops::Range;
+use toml::Spanned;
+use toml::de::{DeTable, DeValue, ValueDeserializer};
+
+/// An entry that deserialized, with the names of the fields that were present but rejected
+/// (reported already), so that "missing field" is not said of them too.
+#[derive(Debug)]
+pub struct Entry<T> {
+    pub value: T,
+    pub rejected: Vec<String>,
+    /// Where the whole entry stands in its file.
+    pub span: Range<usize>,
+}
+
+impl<T> Entry<T> {
+    /// Whether a field was written but rejected, so its absence is already explained.
+    pub fn was_rejected(&self, field: &str) -> bool {
+        self.rejected.iter().any(|f| f == field)
+    }
+}
+
+/// Parses a file's text into its top-level table, reporting every syntax error found.
+pub fn parse<'a>(text: &'a str, file: &str, report: &mut Report) -> Option<Spanned<DeTable<'a>>> {
+    let (table, errors) = DeTable::parse_recoverable(text);
+    if errors.is_empty() {
+        return Some(table);
+    }
+    for error in errors {
+        let message = error.message().trim().to_owned();
+        report.add(Code::Syntax, file, error.span(), message);
+    }
+    None
+}
+
+/// Deserializes one value, reporting what is wrong with it where it stands.
+pub fn value<T: DeserializeOwned>(
+    value: &Spanned<DeValue<'_>>,
+    file: &str,
+    report: &mut Report,
+) -> Option<T> {
+    match T::deserialize(ValueDeserializer::from(value.clone())) {
+        Ok(v) => Some(v),
+        Err(error) => {
+            let message = error.message().trim().to_owned();
+            let span = error.span().unwrap_or(value.span());
+            report.add(Code::of_toml_error(&message), file, Some(span), message);
+            None
+        }
+    }
+}
+
+/// Deserializes a table as `T`, field by field: each rejected field is reported and set
+/// aside, and the rest is read again, until it reads or a required field is missing.
+pub fn entry<T: DeserializeOwned>(
+    value: &Spanned<DeValue<'_>>,
+    file: &str,
+    report: &mut Report,
+    help: &dyn Fn(Code) -> Option<String>,
+) -> Option<Entry<T>> {
+    let span = value.span();
+    let DeValue::Table(original) = value.get_ref() else {
+        return self::value(value, file, report).map(|v| Entry {
+            value: v,
+            rejected: Vec::new(),
+            span,
+        });
+    };
+    let mut table = original.clone();
+    let mut rejected: Vec<String> = Vec::new();
+    // Each pass sets aside one field, so there are at most as many passes as fields.
+    for _ in 0..=original.len() {
+        let attempt = Spanned::new(span.clone(), DeValue::Table(table.clone()));
+        let error = match T::deserialize(ValueDeserializer::from(attempt)) {
+            Ok(value) => return Some(Entry { value, rejected, span }),
+            Err(error) => error,
+        };
+        let message = error.message().trim().to_owned();
+        let code = Code::of_toml_error(&message);
+        if code == Code::MissingField
+            && rejected.iter().any(|f| message.contains(&format!("`{f}`")))
+        {
+            // A required field was written but rejected: already reported.
+            return None;
+        }
+        let at = error.span().unwrap_or(span.clone());
+        let culprit = table
+            .iter()
+            .find(|(k, v)| contains(&k.span(), &at) || contains(&v.span(), &at))
+            .map(|(k, _)| k.get_ref().to_string());
+        let diagnostic = report.add(code, file, Some(at), message);
+        if let Some(help) = help(code) {
+            diagnostic.with_help(help);
+        }
+        match culprit {
+            Some(field) => {
+                table.remove(field.as_str());
+                rejected.push(field);
+            }
+            None => return None,
+        }
+    }
+    None
+}
+
+/// The array of tables under `key` (`[[actor]]`), each entry read on its own.
+pub fn entries<T: DeserializeOwned>(
+    root: &DeTable<'_>,
+    key: &str,
+    file: &str,
+    report: &mut Report,
+    help: &dyn Fn(Code) -> Option<String>,
+) -> Vec<Entry<T>> {
+    let Some(value) = root.get(key) else { return Vec::new() };
+    match value.get_ref() {
+        DeValue::Array(items) => {
+            items.iter().filter_map(|item| entry(item, file, report, help)).collect()
+        }
+        other => {
+            report
+                .add(
+                    Code::WrongType,
+                    file,
+                    Some(value.span()),
+                    format!(
+                        "`{key}` must be an array of tables ([[{key}]]), not {}",
+                        other.type_str()
+                    ),
+                )
+                .with_help(format!("write each entry under its own [[{key}]] heading"));
+            Vec::new()
+        }
+    }
+}
+
+/// Reports every top-level key of `root` that is not one of `known`, with a suggestion.
+pub fn unknown_keys(root: &DeTable<'_>, known: &[&str], file: &str, report: &mut Report) {
+    for (key, _) in root.iter() {
+        let name = key.get_ref();
+        if known.contains(&name.as_ref()) {
+            continue;
+        }
+        let d = report.add(
+            Code::UnknownField,
+            file,
+            Some(key.span()),
+            format!("unknown field `{}`", super::sanitize::escaped(name)),
+        );
+        match suggest(name, known) {
+            Some(best) => {
+                d.with_help(format!("did you mean `{best}`? this file takes: {}", known.join(", ")))
+            }
+            None => d.with_help(format!("this file takes: {}", known.join(", "))),
+        };
+    }
+}
+
+/// The closest of `candidates` to `word`, when one is close enough to be a likely typo.
+pub fn suggest<'c>(word: &str, candidates: &[&'c str]) -> Option<&'c str> {
+    candidates
+        .iter()
+        .map(|c| (strsim::jaro_winkler(word, c), *c))
+        .filter(|(score, _)| *score > 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, c)| c)
+}
+
+fn contains(outer: &Range<usize>, inner: &Range<usize>) -> bool {
+    outer.start <= inner.start && inner.start < outer.end.max(outer.start + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde::Deserialize;
+
+    #[derive(Debug, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Thing {
+        id: String,
+        #[serde(default)]
+        kind: Option<Kind>,
+        #[serde(default)]
+        cites: Vec<u32>,
+    }
+
+    #[derive(Debug, Deserialize)]
+    #[serde(rename_all = "lowercase")]
+    enum Kind {
+        Person,
+    }
+
+    #[test]
+    fn every_bad_field_of_every_entry_is_reported_in_one_pass() {
+        let text = "[[thing]]\nid = \"a\"\ncontry = \"x\"\nkind = \"persn\"\n\n[[thing]]\nid = \"b\"\ncites = [\"one\"]\n";
+        let mut report = Report::new("t");
+        report.add_source("f.toml", text);
+        let root = parse(text, "f.toml", &mut report).unwrap();
+        let things: Vec<Entry<Thing>> =
+            entries(root.get_ref(), "thing", "f.toml", &mut report, &|_| None);
+        assert_eq!(things.len(), 2, "{}", report.render(false));
+        assert_eq!(report.errors(), 3, "{}", report.render(false));
+        let rendered = report.render(false);
+        assert!(rendered.contains("f.toml:3:1"), "{rendered}");
+        assert!(rendered.contains("f.toml:4:8"), "{rendered}");
+        assert!(rendered.contains("f.toml:8:10"), "{rendered}");
+        assert!(things[0].was_rejected("kind"));
+    }
+
+    #[test]
+    fn a_missing_required_field_drops_only_its_entry() {
+        let text = "[[thing]]\nkind = \"person\"\n\n[[thing]]\nid = \"b\"\n";
+        let mut report = Report::new("t");
+        report.add_source("f.toml", text);
+        let root = parse(text, "f.toml", &mut report).unwrap();
+        let things: Vec<Entry<Thing>> =
+            entries(root.get_ref(), "thing", "f.toml", &mut report, &|_| None);
+        assert_eq!(things.len(), 1);
+        assert_eq!(report.errors(), 1);
+    }
+
+    #[test]
+    fn syntax_errors_end_the_file_and_each_is_reported() {
+        let mut report = Report::new("t");
+        assert!(parse("a = \nb = [", "f.toml", &mut report).is_none());
+        assert!(report.errors() >= 1);
+    }
+}
