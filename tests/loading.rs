@@ -24,7 +24,7 @@ fn the_bundled_briefing_loads_complete() {
     let b = bundled();
     assert_eq!(b.title, "Russian and U.S. strategic impasse");
     assert_eq!(b.source.paragraphs.len(), 5);
-    for kind in Kind::ALL {
+    for kind in Kind::all() {
         assert!(b.count(kind) > 0, "no {kind:?}");
     }
     for name in

@@ -7,8 +7,8 @@ use super::session::Session;
 use crate::document::count;
 
 impl Session {
-    /// Returns what to tell the reader.
-    pub(super) fn toggle_filter(&mut self) -> String {
+    /// Returns what to tell the reader; `actors_key` shows the Actors pane.
+    pub(super) fn toggle_filter(&mut self, actors_key: &str) -> String {
         let actor = match self.pane_id() {
             PaneId::Actors => self.current_entity(),
             _ => None,
@@ -33,9 +33,9 @@ impl Session {
                 self.set_filter(None);
                 "Filter cleared".to_owned()
             }
-            (None, None) => {
-                "Select an actor on the Actors pane first, then press this key".to_owned()
-            }
+            (None, None) => format!(
+                "Select an actor on the Actors pane ({actors_key}) first, then press this key"
+            ),
         }
     }
 

@@ -122,10 +122,12 @@ impl Session {
     }
 
     /// `n` and `N`. Returns the message for the status line.
-    pub fn step_match(&mut self, forward: bool, next_key: &str, prev_key: &str) -> String {
+    /// `keys` names the keys of the next match, the previous one, and of a new search.
+    pub fn step_match(&mut self, forward: bool, keys: [&str; 3]) -> String {
+        let [next_key, prev_key, find_key] = keys;
         self.refresh_find();
         let Some(find) = &mut self.find else {
-            return "No search: press / to search what is on screen".to_owned();
+            return format!("No search: press {find_key} to search what is on screen");
         };
         let count = find.count();
         if count == 0 {

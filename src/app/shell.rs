@@ -310,9 +310,11 @@ impl Shell {
                 self.mode = Mode::Find { origin };
             }
             NextMatch | PrevMatch => {
-                let (next, prev) =
-                    (self.keymap.key(NextMatch).to_owned(), self.keymap.key(PrevMatch).to_owned());
-                let message = self.session.step_match(action == NextMatch, &next, &prev);
+                let keys =
+                    [self.keymap.key(NextMatch), self.keymap.key(PrevMatch), self.keymap.key(Find)];
+                let keys = keys.map(str::to_owned);
+                let message =
+                    self.session.step_match(action == NextMatch, [&keys[0], &keys[1], &keys[2]]);
                 self.status.say(message);
             }
             Search => self.open_search(),
@@ -331,7 +333,8 @@ impl Shell {
                 self.status.say(if self.peek { "Peek cards on" } else { "Peek cards off" });
             }
             FilterByActor => {
-                let message = self.session.toggle_filter();
+                let key = self.keymap.key(ShowActors).to_owned();
+                let message = self.session.toggle_filter(&key);
                 self.status.say(message);
             }
             Bookmark => {
@@ -513,11 +516,9 @@ impl Shell {
             Action::Accept => self.accept_find(),
             Action::Cancel | Action::Close => self.cancel_find(origin),
             Action::Next | Action::Prev => {
-                let (next, prev) = (
-                    self.keymap.key(Action::NextMatch).to_owned(),
-                    self.keymap.key(Action::PrevMatch).to_owned(),
-                );
-                self.session.step_match(action == Action::Next, &next, &prev);
+                let keys = [Action::NextMatch, Action::PrevMatch, Action::Find]
+                    .map(|a| self.keymap.key(a).to_owned());
+                self.session.step_match(action == Action::Next, [&keys[0], &keys[1], &keys[2]]);
             }
             other => {
                 self.accept_find();

@@ -16,7 +16,7 @@ impl EntityId {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, strum::EnumIter)]
 pub enum Kind {
     Actor,
     Issue,
@@ -26,7 +26,10 @@ pub enum Kind {
 }
 
 impl Kind {
-    pub const ALL: [Kind; 5] = [Kind::Actor, Kind::Issue, Kind::Event, Kind::Place, Kind::Term];
+    /// Every kind, in the order the reader shows them.
+    pub fn all() -> impl Iterator<Item = Kind> {
+        <Kind as strum::IntoEnumIterator>::iter()
+    }
 
     pub fn label(self) -> &'static str {
         match self {
@@ -210,7 +213,7 @@ impl Briefing {
     pub(super) fn build_indexes(&mut self) {
         let count = self.entities.len();
         let mut lists: HashMap<Kind, Vec<EntityId>> =
-            Kind::ALL.iter().map(|k| (*k, Vec::new())).collect();
+            Kind::all().map(|k| (k, Vec::new())).collect();
         for (i, entity) in self.entities.iter().enumerate() {
             lists.entry(entity.kind()).or_default().push(EntityId(i as u32));
         }

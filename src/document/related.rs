@@ -51,7 +51,7 @@ pub fn append(b: &mut DocBuilder, briefing: &Briefing, id: EntityId) {
     let backlinks = &briefing.backlinks[id.index()];
     if !backlinks.is_empty() {
         b.heading("Referenced by");
-        for kind in Kind::ALL {
+        for kind in Kind::all() {
             let mut of_kind: Vec<EntityId> =
                 backlinks.iter().copied().filter(|b| briefing.entity(*b).kind() == kind).collect();
             if of_kind.is_empty() {

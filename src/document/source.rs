@@ -42,10 +42,9 @@ pub fn doc(briefing: &Briefing, cited_by: bool, toggle: Option<&str>) -> Doc {
 
 /// "3 actors, 1 issue, 4 events": who cites a paragraph, counted by kind.
 fn counts(briefing: &Briefing, citing: &[EntityId]) -> String {
-    let parts: Vec<String> = Kind::ALL
-        .iter()
+    let parts: Vec<String> = Kind::all()
         .filter_map(|kind| {
-            let n = citing.iter().filter(|id| briefing.entity(**id).kind() == *kind).count();
+            let n = citing.iter().filter(|id| briefing.entity(**id).kind() == kind).count();
             (n > 0).then(|| super::count(n, kind.label()))
         })
         .collect();

@@ -47,7 +47,7 @@ pub fn doc(briefing: &Briefing, keys: &PaneKeys) -> Doc {
 
     b.heading("In this briefing");
     let mut rows: Vec<(usize, &str, Option<Kind>)> =
-        Kind::ALL.iter().map(|k| (briefing.count(*k), in_this_briefing(*k), Some(*k))).collect();
+        Kind::all().map(|k| (briefing.count(k), in_this_briefing(k), Some(k))).collect();
     rows.push((briefing.source.paragraphs.len(), "Source paragraphs", None));
     let label_width = rows.iter().map(|(_, l, _)| l.chars().count()).max().unwrap_or(0);
     let count_width = rows.iter().map(|(n, ..)| n.to_string().len()).max().unwrap_or(1);

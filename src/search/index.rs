@@ -16,7 +16,7 @@ pub enum Group {
 impl Group {
     pub fn title(self) -> &'static str {
         match self {
-            Group::Entities(i) => Kind::ALL[i].plural(),
+            Group::Entities(i) => Kind::all().nth(i).map_or("", Kind::plural),
             Group::Source => "Source paragraphs",
         }
     }
@@ -55,8 +55,8 @@ const SNIPPET: usize = 90;
 impl SearchIndex {
     pub fn build(briefing: &Briefing) -> SearchIndex {
         let mut entries = Vec::new();
-        for (group, kind) in Kind::ALL.iter().enumerate() {
-            for id in briefing.list(*kind) {
+        for (group, kind) in Kind::all().enumerate() {
+            for id in briefing.list(kind) {
                 let entity = briefing.entity(*id);
                 let mut fields: Vec<String> = vec![entity.name.clone()];
                 fields.extend(entity.aliases.iter().cloned());

@@ -68,19 +68,11 @@ impl ListView<'_> {
     /// How the date column is written and how wide it is: whole dates when the list has room
     /// for them and a name, compact ones (still whole) otherwise.
     fn date_column(&self, width: u16) -> Option<(bool, usize)> {
-        let first = self.list.items.first()?;
-        self.briefing.entity(*first).date()?;
-        let widest = |full: bool| {
-            self.list
-                .items
-                .iter()
-                .filter_map(|id| self.briefing.entity(*id).date())
-                .map(|d| if full { d.when() } else { d.compact() }.width())
-                .max()
-                .unwrap_or(0)
-        };
-        let full = widest(true);
-        if full + 16 <= width as usize { Some((true, full)) } else { Some((false, widest(false))) }
+        let (full, compact) = self.list.date_widths;
+        if full == 0 {
+            return None;
+        }
+        if full + 16 <= width as usize { Some((true, full)) } else { Some((false, compact)) }
     }
 
     fn item(

@@ -34,6 +34,9 @@ pub struct List {
     pub item_rows: Vec<usize>,
     /// The widest row, for the layout: marks, date and name.
     pub width: u16,
+    /// The widest date written whole and written compact, measured once here rather than on
+    /// every frame.
+    pub date_widths: (usize, usize),
     /// Whether the list holds every entity of its kind, so positions are the briefing's own.
     complete: bool,
 }
@@ -46,7 +49,7 @@ impl List {
         let mut rows = Vec::with_capacity(items.len());
         let mut item_rows = Vec::with_capacity(items.len());
         let mut last_side = None;
-        let (mut dates, mut names) = (0, 0);
+        let (mut dates, mut names, mut compact) = (0, 0, 0);
         for (i, id) in items.iter().enumerate() {
             let entity = briefing.entity(*id);
             if let Details::Actor { side, .. } = entity.details
@@ -59,11 +62,13 @@ impl List {
             rows.push(ListRow::Item(i));
             // The date column is as wide as the widest date, whatever the name beside it.
             dates = dates.max(entity.date().map_or(0, |d| d.when().width() + 2));
+            compact = compact.max(entity.date().map_or(0, |d| d.compact().width()));
             names = names.max(entity.name.width().min(NAME_WIDTH));
         }
         let width = 2 + dates + names;
         let complete = items.len() == briefing.count(kind);
-        List { items, rows, item_rows, width: width as u16, complete }
+        let date_widths = (dates.saturating_sub(2), compact);
+        List { items, rows, item_rows, width: width as u16, date_widths, complete }
     }
 
     /// Where an entity stands in the list, if the list shows it.
