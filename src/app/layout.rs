@@ -133,7 +133,8 @@ impl Areas {
             let main = Rect { x: body.x + list_w, width: w - list_w, ..body };
             (list, main, None)
         } else {
-            let list_h = (body.height * 2 / 5).max(3).min(body.height);
+            // At least two items show, with the list's border.
+            let list_h = (body.height * 2 / 5).max(4).min(body.height);
             let list = Rect { height: list_h, ..body };
             let main = Rect { y: body.y + list_h, height: body.height - list_h, ..body };
             (list, main, None)

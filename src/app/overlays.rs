@@ -65,8 +65,9 @@ pub fn help_doc(keymap: &Keymap, width: u16) -> Doc {
     // Keys wider than this go on a row of their own: a config may bind many.
     let widest =
         help.iter().flat_map(|(_, rows)| rows.iter().map(|(k, _)| k.width())).max().unwrap_or(0);
-    let key_width = widest.min(24) + 2;
-    let side_by_side = (width as usize) >= key_width + 30;
+    // The keys' column is as wide as the widest keys when the box has room; on a narrow box
+    // it is narrow, and keys too wide for it stand on a row of their own.
+    let key_width = if (width as usize) >= widest.min(24) + 2 + 30 { widest.min(24) + 2 } else { 12 };
     let mut b = DocBuilder::default();
     b.block(false).styled("Keys, as your keymap has them. ", Role::Muted).styled(
         "Letters typed in a prompt or on link labels are text; the mouse clicks tabs, items and links, and its wheel scrolls.",
@@ -75,7 +76,7 @@ pub fn help_doc(keymap: &Keymap, width: u16) -> Doc {
     for (section, rows) in help {
         b.heading(section_title(section));
         for (keys, description) in rows {
-            if side_by_side && keys.width() + 2 <= key_width {
+            if keys.width() + 2 <= key_width {
                 let marker = format!("{keys:<w$}", w = key_width);
                 b.block(false).indent(2).marker(marker, Style::role(Role::Label)).text(description);
             } else {
