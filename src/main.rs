@@ -6,11 +6,15 @@ use briefing::content::sanitize::escaped;
 use briefing::state_file::{Loaded, StateFile};
 use briefing::theme::{self, Builtin, Choice, ColorDepth};
 use clap::{CommandFactory, Parser};
+
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(error) => return usage(&error),
+    };
     match cli.command {
         Some(Command::Check { paths, deny, format }) => {
             let color = theme::color_for(std::io::stdout().is_terminal());
@@ -50,6 +54,22 @@ fn main() -> ExitCode {
                 return code;
             }
             read(&cli)
+        }
+    }
+}
+
+/// A command line clap could not take, or its help and version. An argument may hold any
+/// bytes, escapes included, so the message is printed with them escaped.
+fn usage(error: &clap::Error) -> ExitCode {
+    use clap::error::ErrorKind;
+    let text = escaped(&error.render().to_string());
+    match error.kind() {
+        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
+            print(&text).map_or_else(|c| c, |()| ExitCode::SUCCESS)
+        }
+        _ => {
+            let _ = std::io::stderr().write_all(text.as_bytes());
+            ExitCode::from(u8::try_from(error.exit_code()).unwrap_or(2))
         }
     }
 }

@@ -147,6 +147,12 @@ fn case(code: Code) -> String {
                 .unwrap_err()
                 .render(false)
         }
+        Code::OutsideBriefing => on_disk(|dir| {
+            let outside = dir.parent().unwrap().join("secret.toml");
+            fs::write(&outside, "TOKEN = \"s3cret\"\n").unwrap();
+            fs::remove_file(dir.join("glossary.toml")).unwrap();
+            std::os::unix::fs::symlink(&outside, dir.join("glossary.toml")).unwrap();
+        }),
         Code::UnknownTheme => briefing::config::parse("theme = \"solarised\"\n", "config.toml")
             .unwrap_err()
             .render(false),

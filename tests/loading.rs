@@ -78,9 +78,9 @@ fn the_bundled_source_is_the_article_verbatim() {
         return; // The seed lives beside the repository in development and CI only.
     };
     let mut parts = seed.split("\n\n");
-    assert_eq!(parts.next().unwrap().trim(), b.source.title);
+    assert_eq!(parts.next().unwrap().trim(), b.source.title.as_str());
     for (i, paragraph) in parts.take(5).enumerate() {
-        assert_eq!(paragraph, b.source.paragraphs[i], "paragraph {}", i + 1);
+        assert_eq!(paragraph, b.source.paragraphs[i].as_str(), "paragraph {}", i + 1);
     }
 }
 
@@ -244,7 +244,7 @@ fn control_characters_never_reach_the_reader() {
     let b = content::load(&files).unwrap();
     let city = b.entity(b.lookup("city").unwrap());
     assert_eq!(city.summary.plain(), "Where[2J they meet.");
-    assert_eq!(b.notices, vec!["places.toml:6:11: removed 3 control characters".to_owned()]);
+    assert_eq!(b.notices, vec![briefing::content::sanitize::Clean::from("places.toml:6:11: removed 3 control characters")]);
 }
 
 mod directories {

@@ -221,7 +221,7 @@ fn without_colour_every_mark_is_a_modifier() {
 
 fn selected_name(r: &Shell) -> String {
     let session = r.session();
-    session.briefing.entity(session.current_entity().unwrap()).name.clone()
+    session.briefing.entity(session.current_entity().unwrap()).name.to_string()
 }
 
 #[test]

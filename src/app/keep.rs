@@ -26,7 +26,7 @@ impl Session {
             return None;
         }
         let id = self.bookmarks.remove(at);
-        Some(self.briefing.entity(id).name.clone())
+        Some(self.briefing.entity(id).name.to_string())
     }
 
     pub(super) fn mark_seen(&mut self, id: EntityId) {

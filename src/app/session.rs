@@ -195,7 +195,7 @@ impl Session {
                 None => "Source".to_owned(),
             },
             (pane, _) => match place.entity {
-                Some(id) => self.briefing.entity(id).name.clone(),
+                Some(id) => self.briefing.entity(id).name.to_string(),
                 None => pane.title().to_owned(),
             },
         }

@@ -1,6 +1,7 @@
 //! `briefing check PATH...`: every problem in one or more briefings, as rustc-style text or as
 //! JSON for editors and CI.
 
+use crate::content::sanitize::escaped;
 use crate::content::{self, Report, Severity};
 use serde_json::{Value, json};
 use std::path::PathBuf;
@@ -69,14 +70,14 @@ fn json_reports(reports: &[Report]) -> Value {
                     json!({
                         "severity": match d.severity { Severity::Error => "error", Severity::Warning => "warning" },
                         "code": d.code.id(),
-                        "message": d.message,
+                        "message": escaped(&d.message),
                         "file": report.path(&d.file),
                         "line": start.map(|(l, _)| l),
                         "column": start.map(|(_, c)| c),
                         "end_line": end.map(|(l, _)| l),
                         "end_column": end.map(|(_, c)| c),
-                        "label": d.label,
-                        "help": d.help,
+                        "label": d.label.as_deref().map(escaped),
+                        "help": d.help.as_deref().map(escaped),
                     })
                 })
                 .collect();

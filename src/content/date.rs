@@ -116,8 +116,8 @@ pub struct Date {
     pub end: Option<PartialDate>,
     pub precision: Precision,
     pub basis: Basis,
-    pub note: Option<String>,
-    pub source: Option<String>,
+    pub note: Option<super::sanitize::Clean>,
+    pub source: Option<super::sanitize::Clean>,
 }
 
 impl Date {

@@ -1,7 +1,7 @@
 //! Problems found in a briefing, each tied to a file and a byte span, rendered the way rustc
 //! renders its errors so an author sees the line, a caret under the fault, and what to do.
 
-use super::sanitize::printable_same_length;
+use super::sanitize::{escaped, printable_same_length};
 use annotate_snippets::{AnnotationKind, Level, Origin, Renderer, Snippet};
 use std::ops::Range;
 
@@ -49,6 +49,7 @@ pub enum Code {
     UnknownAction,
     ReservedKey,
     UnknownTheme,
+    OutsideBriefing,
 }
 
 impl Code {
@@ -88,6 +89,7 @@ impl Code {
             Code::UnknownAction => "E0026",
             Code::ReservedKey => "E0027",
             Code::UnknownTheme => "E0028",
+            Code::OutsideBriefing => "E0029",
             Code::Orphan => "W0001",
             Code::NoCitation => "W0002",
             Code::ControlCharacters => "W0003",
@@ -150,6 +152,7 @@ impl Code {
             Code::UnknownAction => "a keymap names an action or a mode the reader does not have",
             Code::ReservedKey => "a keymap binds Ctrl-c, which always quits",
             Code::UnknownTheme => "a theme the reader does not have",
+            Code::OutsideBriefing => "a section file that links to a file outside the briefing",
             Code::Orphan => "an entity nothing links to",
             Code::NoCitation => "an entity that cites no paragraph and names no outside source",
             Code::ControlCharacters => {
@@ -231,13 +234,15 @@ impl Report {
         self.sources.iter().find(|(name, _)| name == file).map(|(_, text)| text.as_str())
     }
 
-    /// The path an author would open: the briefing directory joined with the file.
+    /// The path an author would open: the briefing directory joined with the file, with any
+    /// character that could act on a terminal written as its escape.
     pub fn path(&self, file: &str) -> String {
-        match (self.origin.as_str(), file) {
+        let path = match (self.origin.as_str(), file) {
             ("", f) => f.to_owned(),
             (o, "") => o.to_owned(),
             (o, f) => format!("{}/{f}", o.trim_end_matches('/')),
-        }
+        };
+        escaped(&path)
     }
 
     /// 1-based line and column (in characters) of a diagnostic, when it has a place.
@@ -271,9 +276,13 @@ impl Report {
             Some((line, col)) => format!(
                 "{}:{line}:{col}: {severity}: {}",
                 self.path(&diagnostic.file),
-                diagnostic.message
+                escaped(&diagnostic.message)
             ),
-            None => format!("{}: {severity}: {}", self.path(&diagnostic.file), diagnostic.message),
+            None => format!(
+                "{}: {severity}: {}",
+                self.path(&diagnostic.file),
+                escaped(&diagnostic.message)
+            ),
         }
     }
 
@@ -285,10 +294,14 @@ impl Report {
             Severity::Warning => "warning",
         };
         match self.line_col(diagnostic) {
-            Some((line, col)) => {
-                format!("{}:{line}:{col}: {severity}: {}", diagnostic.file, diagnostic.message)
+            Some((line, col)) => format!(
+                "{}:{line}:{col}: {severity}: {}",
+                escaped(&diagnostic.file),
+                escaped(&diagnostic.message)
+            ),
+            None => {
+                format!("{}: {severity}: {}", escaped(&diagnostic.file), escaped(&diagnostic.message))
             }
-            None => format!("{}: {severity}: {}", diagnostic.file, diagnostic.message),
         }
     }
 
@@ -307,20 +320,25 @@ impl Report {
                 Severity::Warning => Level::WARNING,
             };
             let path = self.path(&diagnostic.file);
-            let title = level.primary_title(diagnostic.message.as_str()).id(diagnostic.code.id());
+            // Messages quote what the files hold (ids, field names, values): escaped, so that
+            // nothing in a file reaches the terminal as a control character.
+            let message = escaped(&diagnostic.message);
+            let label = diagnostic.label.as_deref().map(escaped);
+            let help = diagnostic.help.as_deref().map(escaped);
+            let title = level.primary_title(message.as_str()).id(diagnostic.code.id());
             let source = safe.iter().find(|(n, _)| *n == diagnostic.file).map(|(_, t)| t.as_str());
             let mut group = match (source, &diagnostic.span) {
                 (Some(text), Some(span)) => {
                     let span = span.start.min(text.len())..span.end.min(text.len());
                     let mut annotation = AnnotationKind::Primary.span(span);
-                    if let Some(label) = &diagnostic.label {
+                    if let Some(label) = &label {
                         annotation = annotation.label(label.as_str());
                     }
                     title.element(Snippet::source(text).path(path.as_str()).annotation(annotation))
                 }
                 _ => title.element(Origin::path(path.as_str())),
             };
-            if let Some(help) = &diagnostic.help {
+            if let Some(help) = &help {
                 group = group.element(Level::HELP.message(help.as_str()));
             }
             out.push_str(&renderer.render(&[group]));

@@ -9,7 +9,7 @@ use super::markup::{self, Text};
 use super::model::{
     Briefing, Context, Details, Entity, EntityId, KeyPoint, Kind, Location, Quote, Slip, Source,
 };
-use super::sanitize;
+use super::sanitize::{self, Clean};
 use std::collections::HashMap;
 use std::ops::Range;
 use std::path::Path;
@@ -74,7 +74,10 @@ pub fn read_text(path: &Path) -> Result<Option<String>, String> {
         return Err(format!("it is over the limit of {MAX_FILE_BYTES} bytes (16 MiB)"));
     }
     String::from_utf8(bytes).map(Some).map_err(|e| {
-        format!("it is not UTF-8 text (invalid byte at offset {})", e.utf8_error().valid_up_to())
+        let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+        let before = std::str::from_utf8(valid).unwrap_or_default();
+        let (line, column) = super::diagnostic::line_col(before, before.len());
+        format!("it is not UTF-8 text (an invalid byte at line {line}, column {column})")
     })
 }
 
@@ -125,8 +128,29 @@ pub fn read_dir(dir: &Path) -> Result<Files, Report> {
         return Err(report);
     }
     let mut texts = Vec::new();
+    let inside = std::fs::canonicalize(dir).unwrap_or(dir.to_path_buf());
     for name in FILES {
-        match read_text(&dir.join(name)) {
+        let path = dir.join(name);
+        // A section file may be a link, but only to a file in the briefing's own directory: a
+        // link elsewhere could show any file (an environment, a key) inside a diagnostic.
+        if std::fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink()) {
+            match std::fs::canonicalize(&path) {
+                Ok(target) if target.starts_with(&inside) => {}
+                Ok(_) => {
+                    report
+                        .add(Code::OutsideBriefing, name, None, format!("{name} is a link to a file outside the briefing directory; it is not read"))
+                        .with_help("copy the file into the briefing directory rather than linking to it");
+                    continue;
+                }
+                Err(e) => {
+                    report
+                        .add(Code::Unreadable, name, None, format!("cannot read {name}: it is a link that leads nowhere ({e})"))
+                        .with_help("a link to itself, a loop of links, or a link to a file that is gone; put the file itself here");
+                    continue;
+                }
+            }
+        }
+        match read_text(&path) {
             Ok(Some(text)) => texts.push((name.to_owned(), text)),
             Ok(None) => {
                 report
@@ -480,8 +504,8 @@ struct Validator<'f> {
     report: Report,
     /// id → (entity, kind, file, span of its definition)
     ids: HashMap<String, (EntityId, Kind, &'static str, Range<usize>)>,
-    names: Vec<String>,
-    notices: Vec<String>,
+    names: Vec<Clean>,
+    notices: Vec<Clean>,
     /// Whether every file parsed: when one did not, its ids are unknown, and a link to one of
     /// them is not reported as broken.
     complete: bool,
@@ -498,7 +522,7 @@ impl Validator<'_> {
     ) -> Source {
         let file = "source.toml";
         if !present {
-            return Source { title: String::new(), paragraphs: Vec::new() };
+            return Source { title: Clean::default(), paragraphs: Vec::new() };
         }
         let title = match title {
             Some(title) => self.required(file, title, "title"),
@@ -506,7 +530,7 @@ impl Validator<'_> {
                 self.report
                     .add(Code::MissingField, file, None, "missing field `title`")
                     .with_help(REQUIRED_HELP);
-                String::new()
+                Clean::default()
             }
         };
         let mut paragraphs = Vec::new();
@@ -569,14 +593,14 @@ impl Validator<'_> {
         let Some(id_field) = common.id else {
             self.need::<()>(file, None, "id", entry, &[]);
             // Still counted, so entity ids stay in step with the entries.
-            self.names.push(String::new());
+            self.names.push(Clean::default());
             return;
         };
         let id = id_field.get_ref();
         let span = id_field.span();
         let entity = EntityId(self.names.len() as u32);
         // A bare [[id]] link shows this name, so it is cleaned as every shown text is.
-        let name = common.name.map(|n| sanitize::clean(n.get_ref()).0).unwrap_or_default();
+        let name = common.name.map(|n| Clean::from(n.get_ref().as_str())).unwrap_or_default();
         self.names.push(name);
         let valid = !id.is_empty()
             && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
@@ -920,14 +944,14 @@ impl Validator<'_> {
     }
 
     /// A plain-text field, cleaned of anything that must not reach a terminal.
-    fn plain(&mut self, file: &str, field: &FieldText) -> String {
-        let (text, removed) = sanitize::clean(field.get_ref());
+    fn plain(&mut self, file: &str, field: &FieldText) -> Clean {
+        let (text, removed) = Clean::new(field.get_ref());
         if removed > 0 {
             let (line, col) =
                 super::diagnostic::line_col(self.files.text(file), field.span().start);
             let s = if removed == 1 { "" } else { "s" };
             self.notices
-                .push(format!("{file}:{line}:{col}: removed {removed} control character{s}"));
+                .push(format!("{file}:{line}:{col}: removed {removed} control character{s}").into());
             self.report
                 .add(
                     Code::ControlCharacters,
@@ -940,7 +964,7 @@ impl Validator<'_> {
         text
     }
 
-    fn required(&mut self, file: &str, field: &FieldText, name: &str) -> String {
+    fn required(&mut self, file: &str, field: &FieldText, name: &str) -> Clean {
         let text = self.plain(file, field);
         if text.trim().is_empty() {
             self.report

@@ -2,6 +2,7 @@
 //! styled runs. Nothing here knows about terminals: the reader wraps and styles these runs.
 
 use super::model::EntityId;
+use super::sanitize::Clean;
 use pulldown_cmark::{CodeBlockKind, Event, LinkType, Options, Parser, Tag, TagEnd};
 
 /// Parsed text: the paragraphs, list items, quotes and code blocks of one text field.
@@ -32,7 +33,7 @@ pub enum BlockKind {
 /// A run of text with one style and at most one link.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Inline {
-    pub text: String,
+    pub text: Clean,
     pub emphasis: bool,
     pub strong: bool,
     pub code: bool,
@@ -42,7 +43,7 @@ pub struct Inline {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Link {
     Entity(EntityId),
-    External(String),
+    External(Clean),
     /// "¶2" written in the text: a citation of that source paragraph.
     Paragraph(u32),
 }
@@ -136,7 +137,7 @@ pub fn parse<'n>(
                     }
                 }
                 Tag::Link { dest_url, .. } => {
-                    builder.link = Some(Link::External(dest_url.to_string()));
+                    builder.link = Some(Link::External(Clean::from(dest_url.as_ref())));
                 }
                 _ => {}
             },
@@ -289,7 +290,7 @@ impl Builder {
             self.open(BlockKind::Paragraph);
         }
         let inline = Inline {
-            text: text.to_owned(),
+            text: Clean::from(text),
             emphasis: self.emphasis > 0,
             strong: self.strong > 0,
             code: code || self.in_code,
@@ -305,7 +306,7 @@ impl Builder {
                     && last.link == inline.link
                     && last.link.is_none() =>
             {
-                last.text.push_str(&inline.text)
+                last.text.append(&inline.text)
             }
             _ => block.inlines.push(inline),
         }

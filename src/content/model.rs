@@ -4,6 +4,7 @@
 use super::date::Date;
 pub use super::format::{ActorKind, Side};
 use super::markup::Text;
+use super::sanitize::Clean;
 use std::collections::HashMap;
 
 /// An entity's position in `Briefing::entities`.
@@ -52,13 +53,15 @@ impl Kind {
     }
 }
 
+/// A briefing as the reader and every command see it. Every text in it is `Clean`: nothing
+/// that could act on a terminal survives loading.
 #[derive(Debug, Clone)]
 pub struct Briefing {
-    pub title: String,
-    pub publisher: String,
+    pub title: Clean,
+    pub publisher: Clean,
     pub publisher_id: Option<EntityId>,
-    pub author: Option<String>,
-    pub url: String,
+    pub author: Option<Clean>,
+    pub url: Clean,
     pub published: Date,
     pub summary: Text,
     pub key_points: Vec<KeyPoint>,
@@ -75,7 +78,7 @@ pub struct Briefing {
     /// For each paragraph (index n-1), the entities that cite or quote it.
     pub cited_by: Vec<Vec<EntityId>>,
     /// What was removed from the text at load and where, for the reader to say so.
-    pub notices: Vec<String>,
+    pub notices: Vec<Clean>,
     pub(super) ids: HashMap<String, EntityId>,
 }
 
@@ -87,15 +90,16 @@ pub struct KeyPoint {
 
 #[derive(Debug, Clone)]
 pub struct Source {
-    pub title: String,
-    pub paragraphs: Vec<String>,
+    pub title: Clean,
+    pub paragraphs: Vec<Clean>,
 }
 
 #[derive(Debug, Clone)]
 pub struct Entity {
+    /// Letters, digits and hyphens: the loader refuses any other.
     pub id: String,
-    pub name: String,
-    pub aliases: Vec<String>,
+    pub name: Clean,
+    pub aliases: Vec<Clean>,
     pub summary: Text,
     pub description: Option<Text>,
     pub cites: Vec<u32>,
@@ -107,22 +111,22 @@ pub struct Entity {
 
 #[derive(Debug, Clone)]
 pub struct Quote {
-    pub text: String,
+    pub text: Clean,
     pub para: u32,
 }
 
 #[derive(Debug, Clone)]
 pub struct Context {
     pub text: Text,
-    pub source: String,
+    pub source: Clean,
 }
 
 #[derive(Debug, Clone)]
 pub struct Slip {
-    pub said: String,
-    pub correct: String,
+    pub said: Clean,
+    pub correct: Clean,
     pub para: u32,
-    pub source: Option<String>,
+    pub source: Option<Clean>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -152,11 +156,11 @@ pub enum Details {
         issues: Vec<EntityId>,
     },
     Place {
-        country: Option<String>,
+        country: Option<Clean>,
         location: Option<Location>,
     },
     Term {
-        expansion: Option<String>,
+        expansion: Option<Clean>,
         see_also: Vec<EntityId>,
     },
 }

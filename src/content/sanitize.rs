@@ -1,7 +1,91 @@
 //! Content is untrusted: text that could move the cursor, recolour the terminal or reorder
 //! what a reader sees is removed when a briefing loads, before anything is drawn.
 
+use std::fmt;
+use std::ops::Deref;
 use unicode_width::UnicodeWidthChar;
+
+/// Text that holds no character that could act on a terminal, a pasted shell line or a
+/// reader's eyes: no control character but newline, no DEL, no C1, no bidi override. Every
+/// way to make one cleans what it is given, so the model can hand out nothing else, and the
+/// screen, the clipboard, printed text and exported files are safe by construction.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default, PartialOrd, Ord)]
+pub struct Clean(String);
+
+impl Clean {
+    /// The text cleaned, and how many characters were removed.
+    pub fn new(text: &str) -> (Clean, usize) {
+        let (text, removed) = clean(text);
+        (Clean(text), removed)
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    pub fn into_string(self) -> String {
+        self.0
+    }
+
+    /// Clean text after clean text is clean.
+    pub fn append(&mut self, other: &Clean) {
+        self.0.push_str(&other.0);
+    }
+}
+
+impl From<&str> for Clean {
+    fn from(text: &str) -> Clean {
+        Clean::new(text).0
+    }
+}
+
+impl From<String> for Clean {
+    fn from(text: String) -> Clean {
+        // Text that is clean already is kept as it is, without a copy.
+        if text.chars().any(|c| is_forbidden(c) || c == '\t') {
+            Clean::new(&text).0
+        } else {
+            Clean(text)
+        }
+    }
+}
+
+impl From<Clean> for String {
+    fn from(text: Clean) -> String {
+        text.0
+    }
+}
+
+impl Deref for Clean {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl AsRef<str> for Clean {
+    fn as_ref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for Clean {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl PartialEq<str> for Clean {
+    fn eq(&self, other: &str) -> bool {
+        self.0 == other
+    }
+}
+
+impl PartialEq<&str> for Clean {
+    fn eq(&self, other: &&str) -> bool {
+        self.0 == *other
+    }
+}
 
 const TAB_STOP: usize = 4;
 
@@ -104,6 +188,15 @@ mod tests {
         assert_eq!(escaped("dir\u{1b}]52;x\u{7}"), "dir\\u{1b}]52;x\\u{7}");
         assert_eq!(escaped("caf\u{e9}"), "caf\u{e9}");
         assert_eq!(escaped("a\u{9b}b\u{202e}"), "a\\u{9b}b\\u{202e}");
+    }
+
+    #[test]
+    fn clean_text_cannot_hold_a_control_character_however_it_is_made() {
+        let hostile = "Issue\u{1b}[201~\u{1b}]52;c;x\u{7}\u{202e}evil\u{9b}";
+        for clean in [Clean::from(hostile), Clean::from(hostile.to_owned()), Clean::new(hostile).0] {
+            assert!(!clean.chars().any(is_forbidden), "{clean:?}");
+            assert_eq!(clean, "Issue[201~]52;c;xevil");
+        }
     }
 
     #[test]

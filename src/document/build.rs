@@ -157,7 +157,7 @@ impl DocBuilder {
                     Some(Link::Entity(id)) => {
                         let index = self.link_index(Target::Entity(*id));
                         self.current().runs.push(Run {
-                            text: inline.text.clone(),
+                            text: inline.text.to_string(),
                             style,
                             link: Some(index),
                         });
@@ -165,7 +165,7 @@ impl DocBuilder {
                     Some(Link::Paragraph(n)) => {
                         let index = self.link_index(Target::Paragraph(*n));
                         self.current().runs.push(Run {
-                            text: inline.text.clone(),
+                            text: inline.text.to_string(),
                             style,
                             link: Some(index),
                         });
@@ -173,7 +173,7 @@ impl DocBuilder {
                     Some(Link::External(url)) => {
                         let index = self.link_index(Target::External(url.clone()));
                         self.current().runs.push(Run {
-                            text: inline.text.clone(),
+                            text: inline.text.to_string(),
                             style,
                             link: Some(index),
                         });

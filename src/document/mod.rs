@@ -26,7 +26,7 @@ pub enum Target {
     /// A quote of an entity (its index among the entity's quotes): the source opens at its
     /// paragraph with the quoted words marked.
     Quote(EntityId, u16),
-    External(String),
+    External(crate::content::sanitize::Clean),
 }
 
 /// "1 event", "3 events".

@@ -44,7 +44,7 @@ pub fn reference(briefing: &Briefing, subject: Subject) -> Option<String> {
                     basis => format!("{} ({}, {})", entity.name, date.when(), basis.label()),
                 },
                 Details::Term { expansion: Some(e), .. } => format!("{} ({e})", entity.name),
-                _ => entity.name.clone(),
+                _ => entity.name.to_string(),
             };
             let mut paragraphs: Vec<u32> =
                 entity.cites.iter().chain(entity.quotes.iter().map(|q| &q.para)).copied().collect();

@@ -28,7 +28,7 @@ pub fn doc(briefing: &Briefing, keys: &PaneKeys) -> Doc {
         }
     }
     b.block(false).marker("Address    ", label());
-    b.link(briefing.url.clone(), Target::External(briefing.url.clone()));
+    b.link(briefing.url.to_string(), Target::External(briefing.url.clone()));
 
     b.heading("Summary");
     b.markup(&briefing.summary, 0, false, Role::Body);

@@ -58,13 +58,13 @@ impl SearchIndex {
         for (group, kind) in Kind::all().enumerate() {
             for id in briefing.list(kind) {
                 let entity = briefing.entity(*id);
-                let mut fields: Vec<String> = vec![entity.name.clone()];
-                fields.extend(entity.aliases.iter().cloned());
+                let mut fields: Vec<String> = vec![entity.name.to_string()];
+                fields.extend(entity.aliases.iter().map(|a| a.to_string()));
                 if let Details::Term { expansion: Some(e), .. } = &entity.details {
-                    fields.push(e.clone());
+                    fields.push(e.to_string());
                 }
                 fields.extend(entity.texts().map(|t| t.plain()));
-                fields.extend(entity.quotes.iter().map(|q| q.text.clone()));
+                fields.extend(entity.quotes.iter().map(|q| q.text.to_string()));
                 let names = 1 + entity.aliases.len();
                 for (i, text) in fields.into_iter().enumerate() {
                     let text = text.replace('\n', " ");
@@ -72,7 +72,7 @@ impl SearchIndex {
                         name: i < names,
                         target: Target::Entity(*id),
                         group: Group::Entities(group),
-                        title: entity.name.clone(),
+                        title: entity.name.to_string(),
                         folded: fold(&text, false),
                         text,
                     });

@@ -71,7 +71,7 @@ fn card(shell: &Shell, target: &Target) -> Vec<Line<'static>> {
             let entity = briefing.entity(*id);
             let mut lines = vec![Line::from(vec![
                 Span::styled(format!("{} ", entity.kind().label()), theme.label),
-                Span::styled(entity.name.clone(), theme.strong),
+                Span::styled(entity.name.to_string(), theme.strong),
             ])];
             if let Some(date) = entity.date() {
                 lines.push(Line::styled(date.display(), theme.muted));

@@ -58,7 +58,7 @@ fn passage(
     };
     let Some(rows) = wrapped.paragraph_rows(para) else { return Vec::new() };
     let paragraph =
-        briefing.source.paragraphs.get(para as usize - 1).map(String::as_str).unwrap_or("");
+        briefing.source.paragraphs.get(para as usize - 1).map(|p| p.as_str()).unwrap_or("");
     // The words as the paragraph writes them, whatever the quote's line breaks.
     let Some(range) = find_loose(paragraph, &quote.text) else { return Vec::new() };
     let words = paragraph[range].split_whitespace().collect::<Vec<_>>().join(" ");
