@@ -294,7 +294,7 @@ mod directories {
         let text = content::read_dir(dir.path()).unwrap_err().render(false);
         assert_has(
             &text,
-            &["cannot read places.toml: it is not UTF-8 text (invalid byte at offset 8)"],
+            &["cannot read places.toml: it is not UTF-8 text (an invalid byte at line 1, column 9)"],
         );
     }
 }
