@@ -10,65 +10,9 @@ use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use std::hint::black_box;
 
-/// A briefing of `per_kind` entities of each of the five kinds, every one linking to a few
-/// others in its text and relations, over a source of 200 paragraphs.
-fn generated(per_kind: usize) -> Files {
-    let paragraphs = 200;
-    let cite = |i: usize| format!("cites = [{}, {}]", i % paragraphs + 1, (i * 7) % paragraphs + 1);
-    let mut actors = String::new();
-    let mut issues = String::new();
-    let mut timeline = String::new();
-    let mut places = String::new();
-    let mut glossary = String::new();
-    let sides = ["united-states", "russia", "nato", "non-governmental", "other"];
-    for i in 0..per_kind {
-        let next = (i + 1) % per_kind;
-        let far = (i * 31 + 7) % per_kind;
-        actors.push_str(&format!(
-            "[[actor]]\nid = \"actor-{i}\"\nname = \"Actor {i}\"\nkind = \"person\"\nside = \"{}\"\nissues = [\"issue-{i}\", \"issue-{far}\"]\nsummary = \"Works with [[actor-{next}]] on [[issue-{far}|an issue]].\"\ndescription = \"\"\"\nA longer description of actor {i}, who appears at [[event-{i}]] in [[place-{far}]] and uses the term [[term-{next}]]. It runs on for a while so that the detail wraps over several rows, as real entries do.\n\"\"\"\n{}\n\n",
-            sides[i % sides.len()],
-            cite(i)
-        ));
-        issues.push_str(&format!(
-            "[[issue]]\nid = \"issue-{i}\"\nname = \"Issue {i}\"\nrelated = [\"issue-{next}\"]\nsummary = \"Raised by [[actor-{i}]].\"\n{}\n\n",
-            cite(i)
-        ));
-        let month = i % 12 + 1;
-        let day = i % 28 + 1;
-        timeline.push_str(&format!(
-            "[[event]]\nid = \"event-{i}\"\nname = \"Event {i}\"\ndate = {{ start = \"{}-{month:02}-{day:02}\", precision = \"day\", basis = \"stated\" }}\nactors = [\"actor-{i}\", \"actor-{far}\"]\nplaces = [\"place-{i}\"]\nissues = [\"issue-{i}\"]\nsummary = \"[[actor-{i}]] meets [[actor-{far}]].\"\n{}\n\n",
-            1990 + i % 30,
-            cite(i)
-        ));
-        places.push_str(&format!(
-            "[[place]]\nid = \"place-{i}\"\nname = \"Place {i}\"\nlocation = {{ lat = 10.0, lon = 20.0 }}\nsummary = \"Where [[event-{i}]] happened.\"\n{}\n\n",
-            cite(i)
-        ));
-        glossary.push_str(&format!(
-            "[[term]]\nid = \"term-{i}\"\nname = \"T{i}\"\nexpansion = \"Term number {i}\"\nsee_also = [\"term-{next}\"]\nsummary = \"A term used by [[actor-{i}]].\"\n{}\n\n",
-            cite(i)
-        ));
-    }
-    let mut source = String::from("title = \"Generated\"\n\n");
-    for n in 1..=paragraphs {
-        source.push_str(&format!(
-            "[[paragraph]]\nn = {n}\ntext = '''Paragraph {n} of the generated article, long enough to wrap across a few rows of a terminal at any ordinary width, as articles do.'''\n\n"
-        ));
-    }
-    let briefing = "title = \"Generated\"\npublisher = \"Bench\"\nurl = \"https://example.org\"\npublished = { start = \"2013-04-29\", precision = \"day\", basis = \"stated\" }\nsummary = \"About [[actor-0]].\"\n\n[[key_point]]\ntext = \"A point.\"\ncites = [1]\n";
-    Files {
-        origin: "generated".to_owned(),
-        texts: vec![
-            ("briefing.toml".into(), briefing.into()),
-            ("actors.toml".into(), actors),
-            ("issues.toml".into(), issues),
-            ("timeline.toml".into(), timeline),
-            ("places.toml".into(), places),
-            ("glossary.toml".into(), glossary),
-            ("source.toml".into(), source),
-        ],
-    }
-}
+#[path = "generate.rs"]
+mod generate;
+use generate::generated;
 
 fn first_frame(files: &Files) -> Terminal<TestBackend> {
     let briefing = content::load(files).expect("the benchmark briefing is valid");

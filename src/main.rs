@@ -196,19 +196,26 @@ fn read(cli: &Cli) -> ExitCode {
         }
     }
     let watch = if cli.no_watch { None } else { path };
-    let result = briefing::terminal::run(&mut shell, watch);
-    if let Some(state) = state.filter(|_| may_save)
-        && let Err(e) = state.save(&shell.remember())
-    {
-        eprintln!(
-            "briefing: could not save your place in {}: {e}",
-            escaped(&state.path.display().to_string())
-        );
+    let mut save_error = None;
+    let mut save = |shell: &Shell| {
+        if let Some(state) = state.as_ref().filter(|_| may_save)
+            && let Err(e) = state.save(&shell.remember())
+        {
+            save_error = Some(format!(
+                "briefing: could not save your place in {}: {e}\n",
+                escaped(&state.path.display().to_string())
+            ));
+        }
+    };
+    let result = briefing::terminal::run(&mut shell, watch, &mut save);
+    // The terminal may have gone (its window closed): what cannot be written is not an error.
+    if let Some(message) = save_error {
+        let _ = std::io::stderr().write_all(message.as_bytes());
     }
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("briefing: the terminal failed: {e}");
+            let _ = writeln!(std::io::stderr(), "briefing: the terminal failed: {e}");
             ExitCode::from(1)
         }
     }

@@ -20,7 +20,7 @@ fn stdout(output: &Output) -> String {
 fn fixture_dir(file: &str, text: &str) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     for (name, text) in common::files_with(file, text).texts {
-        fs::write(dir.path().join(name), text).unwrap();
+        fs::write(dir.path().join(name), text.as_bytes()).unwrap();
     }
     dir
 }
@@ -259,7 +259,7 @@ fn check_colours_follow_no_color_and_clicolor_force() {
     for (name, text) in
         common::files_with("places.toml", &common::PLACES.replace("country =", "contry =")).texts
     {
-        fs::write(dir.path().join(name), text).unwrap();
+        fs::write(dir.path().join(name), text.as_bytes()).unwrap();
     }
     let run = |env: &[(&str, &str)]| {
         let mut command = Command::new(env!("CARGO_BIN_EXE_briefing"));

@@ -22,7 +22,7 @@ fn on_disk(change: impl FnOnce(&Path)) -> String {
     let dir = temp.path().join("briefing");
     fs::create_dir(&dir).unwrap();
     for (name, text) in files_with("", "").texts {
-        fs::write(dir.join(name), text).unwrap();
+        fs::write(dir.join(name), text.as_bytes()).unwrap();
     }
     change(&dir);
     let report = match content::read_dir(&dir) {
@@ -225,7 +225,7 @@ fn a_syntax_error_ends_its_file_but_not_the_others() {
     let mut files = files_with("places.toml", &PLACES.replace("name = \"City\"", "name = \"City"));
     for (name, text) in &mut files.texts {
         if name == "glossary.toml" {
-            *text = GLOSSARY.replace("cites = [1]", "cites = [7]");
+            *text = GLOSSARY.replace("cites = [1]", "cites = [7]").into();
         }
     }
     let report = content::check(&files);
@@ -242,9 +242,7 @@ fn a_paragraph_cited_in_a_description_is_a_link_and_checked() {
         PLACES.replace("summary = \"Where they meet.\"", "summary = \"Where they meet (¶2).\"");
     let briefing = content::load(&files_with("places.toml", &places)).unwrap();
     let city = briefing.entity(briefing.lookup("city").unwrap());
-    assert!(
-        city.summary.blocks[0].inlines.iter().any(|i| i.link == Some(content::Link::Paragraph(2)))
-    );
+    assert!(city.summary.links().any(|l| *l == content::Link::Paragraph(2)));
     let places =
         PLACES.replace("summary = \"Where they meet.\"", "summary = \"Where they meet (¶5).\"");
     let text = in_memory("places.toml", places).render(false);

@@ -244,7 +244,12 @@ fn control_characters_never_reach_the_reader() {
     let b = content::load(&files).unwrap();
     let city = b.entity(b.lookup("city").unwrap());
     assert_eq!(city.summary.plain(), "Where[2J they meet.");
-    assert_eq!(b.notices, vec![briefing::content::sanitize::Clean::from("places.toml:6:11: removed 3 control characters")]);
+    assert_eq!(
+        b.notices,
+        vec![briefing::content::sanitize::Clean::from(
+            "places.toml:6:11: removed 3 control characters"
+        )]
+    );
 }
 
 mod directories {
@@ -253,7 +258,7 @@ mod directories {
 
     fn write_fixture(dir: &std::path::Path) {
         for (name, text) in files_with("", "").texts {
-            fs::write(dir.join(name), text).unwrap();
+            fs::write(dir.join(name), text.as_bytes()).unwrap();
         }
     }
 
@@ -294,7 +299,9 @@ mod directories {
         let text = content::read_dir(dir.path()).unwrap_err().render(false);
         assert_has(
             &text,
-            &["cannot read places.toml: it is not UTF-8 text (an invalid byte at line 1, column 9)"],
+            &[
+                "cannot read places.toml: it is not UTF-8 text (an invalid byte at line 1, column 9)",
+            ],
         );
     }
 }

@@ -245,7 +245,7 @@ fn a_broken_briefing_is_explained_before_the_terminal_is_touched() {
     for (name, text) in
         common::files_with("places.toml", &common::PLACES.replace("country =", "contry =")).texts
     {
-        std::fs::write(dir.path().join(name), text).unwrap();
+        std::fs::write(dir.path().join(name), text.as_bytes()).unwrap();
     }
     let s = Session::start(&[dir.path().to_str().unwrap()], 80, 24);
     s.wait_for("unknown field `contry`");
@@ -276,7 +276,7 @@ fn save(path: &std::path::Path, text: &str) {
 fn live_reload_shows_a_change_keeps_the_last_good_version_on_a_break_and_clears_on_the_fix() {
     let dir = tempfile::tempdir().unwrap();
     for (name, text) in common::files_with("", "").texts {
-        std::fs::write(dir.path().join(name), text).unwrap();
+        std::fs::write(dir.path().join(name), text.as_bytes()).unwrap();
     }
     let mut s = Session::start(&[dir.path().to_str().unwrap()], 90, 24);
     s.wait_for("Test briefing");
@@ -312,7 +312,7 @@ fn live_reload_shows_a_change_keeps_the_last_good_version_on_a_break_and_clears_
 fn no_watch_leaves_the_briefing_as_it_was_opened() {
     let dir = tempfile::tempdir().unwrap();
     for (name, text) in common::files_with("", "").texts {
-        std::fs::write(dir.path().join(name), text).unwrap();
+        std::fs::write(dir.path().join(name), text.as_bytes()).unwrap();
     }
     let mut s = Session::start(&["--no-watch", dir.path().to_str().unwrap()], 90, 24);
     s.wait_for("Test briefing");

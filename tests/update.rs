@@ -260,9 +260,9 @@ fn bookmarks_and_seen_marks_outlive_a_reload_that_briefly_lacks_their_entity() {
     let mut files = files_with("actors.toml", &without);
     for (name, text) in &mut files.texts {
         match name.as_str() {
-            "issues.toml" => *text = issues.clone(),
-            "timeline.toml" => *text = timeline.clone(),
-            "briefing.toml" => *text = briefing_text.clone(),
+            "issues.toml" => *text = issues.as_str().into(),
+            "timeline.toml" => *text = timeline.as_str().into(),
+            "briefing.toml" => *text = briefing_text.as_str().into(),
             _ => {}
         }
     }

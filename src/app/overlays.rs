@@ -67,7 +67,8 @@ pub fn help_doc(keymap: &Keymap, width: u16) -> Doc {
         help.iter().flat_map(|(_, rows)| rows.iter().map(|(k, _)| k.width())).max().unwrap_or(0);
     // The keys' column is as wide as the widest keys when the box has room; on a narrow box
     // it is narrow, and keys too wide for it stand on a row of their own.
-    let key_width = if (width as usize) >= widest.min(24) + 2 + 30 { widest.min(24) + 2 } else { 12 };
+    let key_width =
+        if (width as usize) >= widest.min(24) + 2 + 30 { widest.min(24) + 2 } else { 12 };
     let mut b = DocBuilder::default();
     b.block(false).styled("Keys, as your keymap has them. ", Role::Muted).styled(
         "Letters typed in a prompt or on link labels are text; the mouse clicks tabs, items and links, and its wheel scrolls.",

@@ -75,22 +75,31 @@ impl Session {
 
     /// Bookmarks and seen marks from their ids: those the briefing has, and the others kept.
     pub(super) fn recall_marks(&mut self, bookmarks: &[String], seen: &[String]) {
+        // A file may repeat an id any number of times: each counts once.
         let mut missing = (Vec::new(), Vec::new());
+        let mut known: std::collections::HashSet<&str> = std::collections::HashSet::new();
+        let mut marked: std::collections::HashSet<EntityId> =
+            self.bookmarks.iter().copied().collect();
         for id in bookmarks {
+            if !known.insert(id) {
+                continue;
+            }
             match self.briefing.lookup(id) {
-                Some(e) if !self.bookmarks.contains(&e) => self.bookmarks.push(e),
+                Some(e) if marked.insert(e) => self.bookmarks.push(e),
                 Some(_) => {}
-                None if !missing.0.contains(id) => missing.0.push(id.clone()),
-                None => {}
+                None => missing.0.push(id.clone()),
             }
         }
+        known.clear();
         for id in seen {
+            if !known.insert(id) {
+                continue;
+            }
             match self.briefing.lookup(id) {
                 Some(e) => {
                     self.seen.insert(e);
                 }
-                None if !missing.1.contains(id) => missing.1.push(id.clone()),
-                None => {}
+                None => missing.1.push(id.clone()),
             }
         }
         self.missing_marks = missing;

@@ -31,6 +31,8 @@ pub enum Effect {
     Mouse(bool),
     /// Give the terminal back and stop until the shell resumes the reader.
     Suspend,
+    /// Read the briefing's files again, and watch its directory again.
+    Reload,
 }
 
 pub struct Shell {
@@ -227,6 +229,19 @@ impl Shell {
         Action::Unbound(key)
     }
 
+    /// What pasted text does: while something is being typed, it is typed (line breaks as
+    /// spaces); otherwise nothing, so that pasting a word never sets off the keys in it.
+    pub fn actions_for_paste(&self, text: &str) -> Vec<Action> {
+        if !self.mode.keys().takes_text() {
+            return vec![Action::Unbound(super::keymap::Key::default())];
+        }
+        text.chars()
+            .map(|c| if c == '\n' || c == '\r' || c == '\t' { ' ' } else { c })
+            .filter(|c| !crate::content::sanitize::is_forbidden(*c))
+            .map(Action::Type)
+            .collect()
+    }
+
     /// The action a mouse event is, if any: moving the pointer is none.
     pub fn action_for_mouse(&self, event: MouseEvent) -> Option<Action> {
         let (column, row) = (event.column, event.row);
@@ -360,6 +375,10 @@ impl Shell {
                 }
             }
             Suspend => self.effects.push(Effect::Suspend),
+            Reload => {
+                self.effects.push(Effect::Reload);
+                self.status.say("Reading the files again…");
+            }
             Quit => self.quit = true,
             Click { column, row } => self.click(column, row),
             Wheel { column, row, down } => self.wheel(column, row, down),
@@ -453,6 +472,11 @@ impl Shell {
     /// A key bound to nothing: say so, named as the keymap would write it, and where the keys
     /// are listed.
     fn unbound(&mut self, key: Key) {
+        if key == Key::default() {
+            let find = self.keymap.key(Action::Find).to_owned();
+            self.status.say(format!("Pasted text is typed into a search: press {find} first"));
+            return;
+        }
         let KeyCode::Char(c) = key.code else { return };
         if c.is_control() {
             return;

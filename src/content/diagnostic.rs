@@ -184,7 +184,56 @@ pub struct Report {
     /// The briefing directory as the reader named it, such as `content/strategic-impasse`.
     pub origin: String,
     pub diagnostics: Vec<Diagnostic>,
-    sources: Vec<(String, String)>,
+    sources: Vec<SourceText>,
+}
+
+/// A file a report points into, with where each of its lines starts, found once, so that
+/// placing any number of diagnostics never reads the file again.
+#[derive(Debug, Clone)]
+struct SourceText {
+    name: String,
+    text: std::sync::Arc<str>,
+    /// Where each line starts, found the first time a diagnostic needs a place in this file.
+    starts: std::sync::OnceLock<Vec<u32>>,
+}
+
+impl SourceText {
+    fn new(name: &str, text: std::sync::Arc<str>) -> SourceText {
+        SourceText { name: name.to_owned(), text, starts: std::sync::OnceLock::new() }
+    }
+
+    fn lines(&self) -> &[u32] {
+        self.starts.get_or_init(|| {
+            std::iter::once(0)
+                .chain(self.text.match_indices('\n').map(|(i, _)| i as u32 + 1))
+                .collect()
+        })
+    }
+
+    /// 1-based line and character column of a byte offset.
+    fn position(&self, offset: usize) -> (usize, usize) {
+        let text = &*self.text;
+        let mut offset = offset.min(text.len());
+        while !text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let lines = self.lines();
+        let line = lines.partition_point(|start| *start as usize <= offset);
+        let start = lines[line - 1] as usize;
+        (line, text[start..offset].chars().count() + 1)
+    }
+
+    /// The whole lines a span touches, at most a few, and where they start.
+    fn excerpt(&self, span: &Range<usize>) -> (usize, Range<usize>) {
+        let len = self.text.len();
+        let lines = self.lines();
+        let at = |offset: usize| lines.partition_point(|s| *s as usize <= offset.min(len)).max(1);
+        let first = at(span.start);
+        let last = at(span.end.saturating_sub(1).max(span.start)).max(first).min(first + 6);
+        let start = lines[first - 1] as usize;
+        let end = lines.get(last).map_or(len, |next| *next as usize - 1).max(start);
+        (first, start..end)
+    }
 }
 
 impl Report {
@@ -193,7 +242,12 @@ impl Report {
     }
 
     pub fn add_source(&mut self, file: &str, text: &str) {
-        self.sources.push((file.to_owned(), text.to_owned()));
+        self.sources.push(SourceText::new(file, text.into()));
+    }
+
+    /// The same, sharing a text the caller keeps too.
+    pub fn add_shared_source(&mut self, file: &str, text: std::sync::Arc<str>) {
+        self.sources.push(SourceText::new(file, text));
     }
 
     /// Records a problem; its severity comes from its code.
@@ -218,9 +272,9 @@ impl Report {
 
     /// Takes in another report's problems and the files they point into.
     pub fn extend(&mut self, other: Report) {
-        for (name, text) in other.sources {
-            if self.source(&name).is_none() {
-                self.sources.push((name, text));
+        for source in other.sources {
+            if self.source(&source.name).is_none() {
+                self.sources.push(source);
             }
         }
         self.diagnostics.extend(other.diagnostics);
@@ -230,8 +284,13 @@ impl Report {
         self.diagnostics.iter().filter(|d| d.severity == Severity::Error).count()
     }
 
-    fn source(&self, file: &str) -> Option<&str> {
-        self.sources.iter().find(|(name, _)| name == file).map(|(_, text)| text.as_str())
+    fn source(&self, file: &str) -> Option<&SourceText> {
+        self.sources.iter().find(|s| s.name == file)
+    }
+
+    /// 1-based line and column of a byte offset in a file the report holds.
+    pub fn position(&self, file: &str, offset: usize) -> Option<(usize, usize)> {
+        Some(self.source(file)?.position(offset))
     }
 
     /// The path an author would open: the briefing directory joined with the file, with any
@@ -247,16 +306,15 @@ impl Report {
 
     /// 1-based line and column (in characters) of a diagnostic, when it has a place.
     pub fn line_col(&self, diagnostic: &Diagnostic) -> Option<(usize, usize)> {
-        let text = self.source(&diagnostic.file)?;
-        let offset = diagnostic.span.as_ref()?.start.min(text.len());
-        Some(line_col(text, offset))
+        let source = self.source(&diagnostic.file)?;
+        Some(source.position(diagnostic.span.as_ref()?.start))
     }
 
     /// Where a diagnostic starts and ends, as 1-based (line, column) pairs.
     pub fn span_lines(&self, diagnostic: &Diagnostic) -> Option<((usize, usize), (usize, usize))> {
-        let text = self.source(&diagnostic.file)?;
+        let source = self.source(&diagnostic.file)?;
         let span = diagnostic.span.as_ref()?;
-        Some((line_col(text, span.start), line_col(text, span.end)))
+        Some((source.position(span.start), source.position(span.end)))
     }
 
     /// `--deny warnings`: every warning becomes an error, keeping its code.
@@ -300,7 +358,11 @@ impl Report {
                 escaped(&diagnostic.message)
             ),
             None => {
-                format!("{}: {severity}: {}", escaped(&diagnostic.file), escaped(&diagnostic.message))
+                format!(
+                    "{}: {severity}: {}",
+                    escaped(&diagnostic.file),
+                    escaped(&diagnostic.message)
+                )
             }
         }
     }
@@ -308,11 +370,6 @@ impl Report {
     /// Every diagnostic in rustc's style, followed by a count.
     pub fn render(&self, color: bool) -> String {
         let renderer = if color { Renderer::styled() } else { Renderer::plain() };
-        let safe: Vec<(String, String)> = self
-            .sources
-            .iter()
-            .map(|(name, text)| (name.clone(), printable_same_length(text)))
-            .collect();
         let mut out = String::new();
         for diagnostic in &self.diagnostics {
             let level = match diagnostic.severity {
@@ -326,17 +383,33 @@ impl Report {
             let label = diagnostic.label.as_deref().map(escaped);
             let help = diagnostic.help.as_deref().map(escaped);
             let title = level.primary_title(message.as_str()).id(diagnostic.code.id());
-            let source = safe.iter().find(|(n, _)| *n == diagnostic.file).map(|(_, t)| t.as_str());
-            let mut group = match (source, &diagnostic.span) {
-                (Some(text), Some(span)) => {
-                    let span = span.start.min(text.len())..span.end.min(text.len());
-                    let mut annotation = AnnotationKind::Primary.span(span);
+            let source = self.source(&diagnostic.file);
+            // Only the lines the problem is on are shown, so a report's cost does not grow
+            // with the size of the file; they are shown with control characters made visible.
+            let excerpt = match (source, &diagnostic.span) {
+                (Some(source), Some(span)) => {
+                    let (line, lines) = source.excerpt(span);
+                    let text = printable_same_length(&source.text[lines.clone()]);
+                    let at = span.start.clamp(lines.start, lines.end) - lines.start;
+                    let to = span.end.clamp(lines.start, lines.end) - lines.start;
+                    Some((line, text, at..to.max(at)))
+                }
+                _ => None,
+            };
+            let mut group = match &excerpt {
+                Some((line, text, span)) => {
+                    let mut annotation = AnnotationKind::Primary.span(span.clone());
                     if let Some(label) = &label {
                         annotation = annotation.label(label.as_str());
                     }
-                    title.element(Snippet::source(text).path(path.as_str()).annotation(annotation))
+                    title.element(
+                        Snippet::source(text.as_str())
+                            .line_start(*line)
+                            .path(path.as_str())
+                            .annotation(annotation),
+                    )
                 }
-                _ => title.element(Origin::path(path.as_str())),
+                None => title.element(Origin::path(path.as_str())),
             };
             if let Some(help) = &help {
                 group = group.element(Level::HELP.message(help.as_str()));

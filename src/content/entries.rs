@@ -141,6 +141,152 @@ pub fn entries<T: DeserializeOwned>(
     }
 }
 
+/// A section file read one entry at a time: each `[[key]]` table is parsed on its own, so no
+/// more than one entry's values are held at once, whatever the size of the file, and a syntax
+/// error ends only the entry it is in. Returns the entries, the table of what stands before
+/// the first of them, and whether every part parsed.
+pub fn section<'a, T: DeserializeOwned>(
+    text: &'a str,
+    file: &str,
+    key: &str,
+    report: &mut Report,
+    help: &dyn Fn(Code) -> Option<String>,
+) -> (Vec<Entry<T>>, DeTable<'a>, bool) {
+    let mut out = Vec::new();
+    let mut preamble = DeTable::default();
+    let mut complete = true;
+    let bounds = entry_starts(text, key);
+    for (i, start) in bounds.iter().enumerate() {
+        let end = bounds.get(i + 1).copied().unwrap_or(text.len());
+        let chunk = &text[*start..end];
+        let (table, errors) = DeTable::parse_recoverable(chunk);
+        if !errors.is_empty() {
+            complete = false;
+            for error in errors {
+                let message = error.message().trim().to_owned();
+                let span = error.span().map(|s| s.start + start..s.end + start);
+                report.add(Code::Syntax, file, span, message);
+            }
+            continue;
+        }
+        let mut table = shift_table(table.into_inner(), *start);
+        if i == 0 && *start == 0 && !chunk_is_entry(&table, key) {
+            preamble = table;
+            continue;
+        }
+        let Some(value) = table.remove(key) else { continue };
+        match value.into_inner() {
+            DeValue::Array(items) => {
+                out.extend(items.iter().filter_map(|item| entry(item, file, report, help)));
+            }
+            other => {
+                report
+                    .add(
+                        Code::WrongType,
+                        file,
+                        Some(*start..*start + 1),
+                        format!(
+                            "`{key}` must be an array of tables ([[{key}]]), not {}",
+                            other.type_str()
+                        ),
+                    )
+                    .with_help(format!("write each entry under its own [[{key}]] heading"));
+            }
+        }
+        // Whatever else the chunk holds belongs to no entry.
+        preamble_extend(&mut preamble, table);
+    }
+    (out, preamble, complete)
+}
+
+fn chunk_is_entry(table: &DeTable<'_>, key: &str) -> bool {
+    table.get(key).is_some_and(|v| matches!(v.get_ref(), DeValue::Array(_)))
+}
+
+fn preamble_extend<'a>(preamble: &mut DeTable<'a>, table: DeTable<'a>) {
+    for (k, v) in table {
+        preamble.insert(k, v);
+    }
+}
+
+/// Where each `[[key]]` table starts, found with toml's own lexer so that brackets inside
+/// strings and arrays never count; the first bound is 0, for what stands before the first.
+fn entry_starts(text: &str, key: &str) -> Vec<usize> {
+    use toml_parser::lexer::TokenKind;
+    let tokens: Vec<_> = toml_parser::Source::new(text).lex().collect();
+    let mut starts = vec![0];
+    let mut depth = 0usize;
+    let mut line_start = true;
+    let mut i = 0;
+    while i < tokens.len() {
+        let token = tokens[i];
+        match token.kind() {
+            TokenKind::Newline => line_start = true,
+            TokenKind::Whitespace | TokenKind::Comment => {}
+            TokenKind::LeftSquareBracket if line_start && depth == 0 => {
+                // A header: `[[key]]` opens an entry; anything else is a table of some kind.
+                let double =
+                    tokens.get(i + 1).is_some_and(|t| t.kind() == TokenKind::LeftSquareBracket);
+                let mut j = i + if double { 2 } else { 1 };
+                let mut name = String::new();
+                while let Some(t) = tokens.get(j) {
+                    match t.kind() {
+                        TokenKind::RightSquareBracket | TokenKind::Newline | TokenKind::Eof => {
+                            break;
+                        }
+                        TokenKind::Whitespace => {}
+                        _ => name.push_str(&text[t.span().start()..t.span().end()]),
+                    }
+                    j += 1;
+                }
+                if double && name.trim_matches(['"', '\'']) == key && token.span().start() > 0 {
+                    starts.push(token.span().start());
+                }
+                i = j;
+                line_start = false;
+                continue;
+            }
+            TokenKind::LeftSquareBracket | TokenKind::LeftCurlyBracket => {
+                depth += 1;
+                line_start = false;
+            }
+            TokenKind::RightSquareBracket | TokenKind::RightCurlyBracket => {
+                depth = depth.saturating_sub(1);
+                line_start = false;
+            }
+            _ => line_start = false,
+        }
+        i += 1;
+    }
+    starts
+}
+
+/// Moves every span of a table parsed from a part of a file to where it stands in the file.
+fn shift_table<'a>(table: DeTable<'a>, by: usize) -> DeTable<'a> {
+    let mut out = DeTable::default();
+    for (k, v) in table {
+        let span = k.span();
+        out.insert(Spanned::new(span.start + by..span.end + by, k.into_inner()), shift(v, by));
+    }
+    out
+}
+
+fn shift<'a>(value: Spanned<DeValue<'a>>, by: usize) -> Spanned<DeValue<'a>> {
+    let span = value.span();
+    let value = match value.into_inner() {
+        DeValue::Table(t) => DeValue::Table(shift_table(t, by)),
+        DeValue::Array(a) => {
+            let mut out = toml::de::DeArray::new();
+            for item in a.iter() {
+                out.push(shift(item.clone(), by));
+            }
+            DeValue::Array(out)
+        }
+        other => other,
+    };
+    Spanned::new(span.start + by..span.end + by, value)
+}
+
 /// Reports every top-level key of `root` that is not one of `known`, with a suggestion.
 pub fn unknown_keys(root: &DeTable<'_>, known: &[&str], file: &str, report: &mut Report) {
     for (key, _) in root.iter() {

@@ -47,6 +47,11 @@ pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
 /// counted as they are read (a device reports a length of 0). `Ok(None)` when there is no
 /// such file.
 pub fn read_text(path: &Path) -> Result<Option<String>, String> {
+    read_text_within(path, MAX_FILE_BYTES)
+}
+
+/// `read_text` with a limit of its own, for files that are small by nature.
+pub fn read_text_within(path: &Path, limit: u64) -> Result<Option<String>, String> {
     use std::io::Read;
     let meta = match std::fs::metadata(path) {
         Ok(meta) => meta,
@@ -68,10 +73,14 @@ pub fn read_text(path: &Path) -> Result<Option<String>, String> {
     if !file.metadata().map_err(|e| e.to_string())?.is_file() {
         return Err("it is not a regular file".to_owned());
     }
-    let mut bytes = Vec::new();
-    file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes).map_err(|e| e.to_string())?;
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(format!("it is over the limit of {MAX_FILE_BYTES} bytes (16 MiB)"));
+    // The reported length sizes the buffer, so the text is not grown by doubling; the limit
+    // is still counted on what is read.
+    let expected = file.metadata().map_or(0, |m| m.len()).min(limit) as usize;
+    let mut bytes = Vec::with_capacity(expected + 1);
+    file.take(limit + 1).read_to_end(&mut bytes).map_err(|e| e.to_string())?;
+    if bytes.len() as u64 > limit {
+        let mib = limit as f64 / (1024.0 * 1024.0);
+        return Err(format!("it is over the limit of {limit} bytes ({mib:.0} MiB)"));
     }
     String::from_utf8(bytes).map(Some).map_err(|e| {
         let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
@@ -86,12 +95,13 @@ pub fn read_text(path: &Path) -> Result<Option<String>, String> {
 pub struct Files {
     /// How to name the briefing to its author, such as `content/strategic-impasse`.
     pub origin: String,
-    pub texts: Vec<(String, String)>,
+    /// Each file's name and text; the text is shared with the report of its problems.
+    pub texts: Vec<(String, std::sync::Arc<str>)>,
 }
 
 impl Files {
     fn text(&self, name: &str) -> &str {
-        self.texts.iter().find(|(n, _)| n == name).map(|(_, t)| t.as_str()).unwrap_or("")
+        self.texts.iter().find(|(n, _)| n == name).map(|(_, t)| &**t).unwrap_or("")
     }
 }
 
@@ -99,7 +109,7 @@ impl Files {
 pub fn bundled() -> Files {
     macro_rules! bundled {
         ($($file:literal),*) => {
-            vec![$(($file.to_owned(), include_str!(concat!("../../content/strategic-impasse/", $file)).to_owned())),*]
+            vec![$(($file.to_owned(), include_str!(concat!("../../content/strategic-impasse/", $file)).into())),*]
         };
     }
     Files { origin: "content/strategic-impasse".to_owned(), texts: with_section_files!(bundled) }
@@ -151,7 +161,7 @@ pub fn read_dir(dir: &Path) -> Result<Files, Report> {
             }
         }
         match read_text(&path) {
-            Ok(Some(text)) => texts.push((name.to_owned(), text)),
+            Ok(Some(text)) => texts.push((name.to_owned(), text.into())),
             Ok(None) => {
                 report
                     .add(Code::MissingFile, name, None, format!("missing section file {name}"))
@@ -221,66 +231,65 @@ pub fn check(files: &Files) -> Report {
 pub fn validate(files: &Files) -> (Option<Briefing>, Report) {
     let mut report = Report::new(files.origin.clone());
     for (name, text) in &files.texts {
-        report.add_source(name, text);
+        report.add_shared_source(name, std::sync::Arc::clone(text));
     }
     for name in FILES {
         if !files.texts.iter().any(|(n, _)| n == name) {
             report.add(Code::MissingFile, name, None, format!("missing section file {name}"));
         }
     }
-    // Each file is parsed on its own; a syntax error ends only that file. Its ids are then
-    // unknown, so links into it are not reported as broken (they may not be).
-    let mut complete = true;
-    let mut root = |name: &str, report: &mut Report| {
-        if !files.texts.iter().any(|(n, _)| n == name) {
-            return None;
-        }
-        let parsed = entries::parse(files.text(name), name, report);
-        complete &= parsed.is_some();
-        parsed.map(|t| t.into_inner())
-    };
-    let briefing_root = root("briefing.toml", &mut report);
-    let actors_root = root("actors.toml", &mut report).unwrap_or_default();
-    let issues_root = root("issues.toml", &mut report).unwrap_or_default();
-    let timeline_root = root("timeline.toml", &mut report).unwrap_or_default();
-    let places_root = root("places.toml", &mut report).unwrap_or_default();
-    let glossary_root = root("glossary.toml", &mut report).unwrap_or_default();
-    let source_present = files.texts.iter().any(|(n, _)| n == "source.toml");
-    let source_root = root("source.toml", &mut report);
-    let source_parsed = source_root.is_some();
-    let source_root = source_root.unwrap_or_default();
-
+    // Each file is read on its own, and each section file one entry at a time, so that a
+    // syntax error ends only the entry it is in and no file's whole tree of values is ever
+    // held. When an entry did not parse, its id is unknown, so links to ids that cannot be
+    // found are not reported as broken (they may not be).
     let help = |code: Code| match code {
         Code::UnknownField => Some(FIELDS_HELP.to_owned()),
         Code::MissingField => Some(REQUIRED_HELP.to_owned()),
         _ => None,
     };
-    let briefing: Option<Entry<format::BriefingFile>> = briefing_root
-        .map(|root| Spanned::new(0..0, toml::de::DeValue::Table(root)))
-        .and_then(|root| entries::entry(&root, "briefing.toml", &mut report, &help));
-    let sections = |root: &toml::de::DeTable<'_>, file: &str, key: &str, report: &mut Report| {
-        entries::unknown_keys(root, &[key], file, report);
+    let present = |name: &str| files.texts.iter().any(|(n, _)| n == name);
+    let mut complete = true;
+    let briefing: Option<Entry<format::BriefingFile>> = if present("briefing.toml") {
+        match entries::parse(files.text("briefing.toml"), "briefing.toml", &mut report) {
+            Some(root) => {
+                let root = Spanned::new(0..0, toml::de::DeValue::Table(root.into_inner()));
+                entries::entry(&root, "briefing.toml", &mut report, &help)
+            }
+            None => {
+                complete = false;
+                None
+            }
+        }
+    } else {
+        None
     };
-    sections(&actors_root, "actors.toml", "actor", &mut report);
-    sections(&issues_root, "issues.toml", "issue", &mut report);
-    sections(&timeline_root, "timeline.toml", "event", &mut report);
-    sections(&places_root, "places.toml", "place", &mut report);
-    sections(&glossary_root, "glossary.toml", "term", &mut report);
+    macro_rules! section {
+        ($file:literal, $key:literal) => {{
+            let (entries, preamble, parsed) =
+                entries::section(files.text($file), $file, $key, &mut report, &help);
+            entries::unknown_keys(&preamble, &[$key], $file, &mut report);
+            complete &= parsed;
+            entries
+        }};
+    }
+    let actors: Vec<Entry<format::ActorField>> = section!("actors.toml", "actor");
+    let issues: Vec<Entry<format::IssueField>> = section!("issues.toml", "issue");
+    let timeline: Vec<Entry<format::EventField>> = section!("timeline.toml", "event");
+    let places: Vec<Entry<format::PlaceField>> = section!("places.toml", "place");
+    let glossary: Vec<Entry<format::TermField>> = section!("glossary.toml", "term");
+    let source_present = present("source.toml");
+    let (paragraphs, source_root, source_parsed) = entries::section::<format::ParagraphField>(
+        files.text("source.toml"),
+        "source.toml",
+        "paragraph",
+        &mut report,
+        &help,
+    );
+    complete &= source_parsed;
     entries::unknown_keys(&source_root, &["title", "paragraph"], "source.toml", &mut report);
-    let actors: Vec<Entry<format::ActorField>> =
-        entries::entries(&actors_root, "actor", "actors.toml", &mut report, &help);
-    let issues: Vec<Entry<format::IssueField>> =
-        entries::entries(&issues_root, "issue", "issues.toml", &mut report, &help);
-    let timeline: Vec<Entry<format::EventField>> =
-        entries::entries(&timeline_root, "event", "timeline.toml", &mut report, &help);
-    let places: Vec<Entry<format::PlaceField>> =
-        entries::entries(&places_root, "place", "places.toml", &mut report, &help);
-    let glossary: Vec<Entry<format::TermField>> =
-        entries::entries(&glossary_root, "term", "glossary.toml", &mut report, &help);
     let source_title: Option<FieldText> =
         source_root.get("title").and_then(|t| entries::value(t, "source.toml", &mut report));
-    let paragraphs: Vec<Entry<format::ParagraphField>> =
-        entries::entries(&source_root, "paragraph", "source.toml", &mut report, &help);
+    drop(source_root);
 
     let mut v = Validator {
         files,
@@ -294,36 +303,30 @@ pub fn validate(files: &Files) -> (Option<Briefing>, Report) {
     let source = v.source(source_title.as_ref(), &paragraphs, source_present && source_parsed);
     v.paragraphs = source.paragraphs.len();
 
-    // Every id is registered first, so links may point forwards and across files.
-    let mut commons: Vec<(&'static str, Kind, Common<'_>, Range<usize>)> = Vec::new();
-    commons.extend(
-        actors.iter().map(|a| ("actors.toml", Kind::Actor, a.value.common(), a.span.clone())),
-    );
-    commons.extend(
-        issues.iter().map(|a| ("issues.toml", Kind::Issue, a.value.common(), a.span.clone())),
-    );
-    commons.extend(
-        timeline.iter().map(|a| ("timeline.toml", Kind::Event, a.value.common(), a.span.clone())),
-    );
-    commons.extend(
-        places.iter().map(|a| ("places.toml", Kind::Place, a.value.common(), a.span.clone())),
-    );
-    commons.extend(
-        glossary.iter().map(|a| ("glossary.toml", Kind::Term, a.value.common(), a.span.clone())),
-    );
-    for (file, kind, common, span) in &commons {
-        v.register(file, *kind, common, span);
+    // Every id is registered first, so links may point forwards and across files. Then each
+    // entry is made into its entity and let go, so the entries and the model are never both
+    // held whole.
+    let count = actors.len() + issues.len() + timeline.len() + places.len() + glossary.len();
+    for a in &actors {
+        v.register("actors.toml", Kind::Actor, &a.value.common(), &a.span);
+    }
+    for a in &issues {
+        v.register("issues.toml", Kind::Issue, &a.value.common(), &a.span);
+    }
+    for a in &timeline {
+        v.register("timeline.toml", Kind::Event, &a.value.common(), &a.span);
+    }
+    for a in &places {
+        v.register("places.toml", Kind::Place, &a.value.common(), &a.span);
+    }
+    for a in &glossary {
+        v.register("glossary.toml", Kind::Term, &a.value.common(), &a.span);
     }
 
-    let mut entities = Vec::with_capacity(commons.len());
-    let mut common_iter = commons.iter();
-    let mut next_common = || {
-        let (file, _, common, span) = common_iter.next().expect("one common per entry");
-        (*file, common, span.clone())
-    };
-    for actor in &actors {
-        let (file, common, span) = next_common();
-        let mut entity = v.entity(file, common, &span, &actor.rejected, &source);
+    let mut entities = Vec::with_capacity(count);
+    for actor in actors {
+        let (file, span) = ("actors.toml", actor.span.clone());
+        let mut entity = v.entity(file, &actor.value.common(), &span, &actor.rejected, &source);
         let a = &actor.value;
         let kind = v.need(file, a.kind.as_ref(), "kind", &span, &actor.rejected);
         let side = v.need(file, a.side.as_ref(), "side", &span, &actor.rejected);
@@ -339,18 +342,18 @@ pub fn validate(files: &Files) -> (Option<Briefing>, Report) {
         };
         entities.push(entity);
     }
-    for issue in &issues {
-        let (file, common, span) = next_common();
-        let mut entity = v.entity(file, common, &span, &issue.rejected, &source);
+    for issue in issues {
+        let (file, span) = ("issues.toml", issue.span.clone());
+        let mut entity = v.entity(file, &issue.value.common(), &span, &issue.rejected, &source);
         entity.details = Details::Issue {
             related: v.relations(file, &issue.value.related, Some(Kind::Issue), "related"),
         };
         entities.push(entity);
     }
     let mut previous = None;
-    for event in &timeline {
-        let (file, common, span) = next_common();
-        let mut entity = v.entity(file, common, &span, &event.rejected, &source);
+    for event in timeline {
+        let (file, span) = ("timeline.toml", event.span.clone());
+        let mut entity = v.entity(file, &event.value.common(), &span, &event.rejected, &source);
         let e = &event.value;
         let date = match v.need(file, e.date.as_ref(), "date", &span, &event.rejected) {
             Some(field) => {
@@ -381,9 +384,9 @@ pub fn validate(files: &Files) -> (Option<Briefing>, Report) {
         };
         entities.push(entity);
     }
-    for place in &places {
-        let (file, common, span) = next_common();
-        let mut entity = v.entity(file, common, &span, &place.rejected, &source);
+    for place in places {
+        let (file, span) = ("places.toml", place.span.clone());
+        let mut entity = v.entity(file, &place.value.common(), &span, &place.rejected, &source);
         let location = place.value.location.as_ref().and_then(|l| {
             let (lat, lon) = (l.get_ref().lat, l.get_ref().lon);
             if (-90.0..=90.0).contains(&lat) && (-180.0..=180.0).contains(&lon) {
@@ -403,9 +406,9 @@ pub fn validate(files: &Files) -> (Option<Briefing>, Report) {
         };
         entities.push(entity);
     }
-    for term in &glossary {
-        let (file, common, span) = next_common();
-        let mut entity = v.entity(file, common, &span, &term.rejected, &source);
+    for term in glossary {
+        let (file, span) = ("glossary.toml", term.span.clone());
+        let mut entity = v.entity(file, &term.value.common(), &span, &term.rejected, &source);
         entity.details = Details::Term {
             expansion: term.value.expansion.as_ref().map(|e| v.plain(file, e)),
             see_also: v.relations(file, &term.value.see_also, None, "see_also"),
@@ -470,10 +473,21 @@ pub fn validate(files: &Files) -> (Option<Briefing>, Report) {
         involved: HashMap::new(),
         cited_by: Vec::new(),
         notices: std::mem::take(&mut v.notices),
-        ids: v.ids.iter().map(|(id, (entity, ..))| (id.clone(), *entity)).collect(),
+        ids: HashMap::new(),
     };
+    // The names were needed for bare links only; the ids move into the briefing, keeping
+    // where each was defined for the warnings below.
+    v.names = Vec::new();
+    let mut defined = Vec::with_capacity(v.ids.len());
+    briefing.ids = std::mem::take(&mut v.ids)
+        .into_iter()
+        .map(|(id, (entity, _, file, span))| {
+            defined.push((entity, file, span));
+            (id, entity)
+        })
+        .collect();
     briefing.build_indexes();
-    v.orphans(&briefing);
+    v.orphans(&briefing, defined);
     (Some(briefing), v.report)
 }
 
@@ -618,8 +632,7 @@ impl Validator<'_> {
                 );
         }
         if let Some((_, _, first_file, first_span)) = self.ids.get(id) {
-            let (line, col) =
-                super::diagnostic::line_col(self.files.text(first_file), first_span.start);
+            let (line, col) = self.report.position(first_file, first_span.start).unwrap_or((1, 1));
             let first_path = self.report.path(first_file);
             self.report
                 .add(Code::DuplicateId, file, Some(span), format!("duplicate id '{id}'"))
@@ -722,7 +735,11 @@ impl Validator<'_> {
     }
 
     /// Warns of entities that nothing links to: a reader finds them only by browsing a list.
-    fn orphans(&mut self, briefing: &Briefing) {
+    fn orphans(
+        &mut self,
+        briefing: &Briefing,
+        mut defined: Vec<(EntityId, &'static str, Range<usize>)>,
+    ) {
         let mut linked: Vec<bool> = briefing.backlinks.iter().map(|b| !b.is_empty()).collect();
         let from_briefing = briefing
             .summary
@@ -732,14 +749,10 @@ impl Validator<'_> {
         for id in from_briefing {
             linked[id.index()] = true;
         }
-        let mut orphans: Vec<_> = self
-            .ids
-            .iter()
-            .filter(|(_, (entity, ..))| !linked[entity.index()])
-            .map(|(id, (entity, _, file, span))| (*entity, id.clone(), *file, span.clone()))
-            .collect();
-        orphans.sort_by_key(|(entity, ..)| *entity);
-        for (_, id, file, span) in orphans {
+        defined.retain(|(entity, ..)| !linked[entity.index()]);
+        defined.sort_by_key(|(entity, ..)| *entity);
+        for (entity, file, span) in defined {
+            let id = &briefing.entity(entity).id;
             self.report
                 .add(Code::Orphan, file, Some(span), format!("nothing links to '{id}'"))
                 .with_help(format!(
@@ -947,11 +960,11 @@ impl Validator<'_> {
     fn plain(&mut self, file: &str, field: &FieldText) -> Clean {
         let (text, removed) = Clean::new(field.get_ref());
         if removed > 0 {
-            let (line, col) =
-                super::diagnostic::line_col(self.files.text(file), field.span().start);
+            let (line, col) = self.report.position(file, field.span().start).unwrap_or((1, 1));
             let s = if removed == 1 { "" } else { "s" };
-            self.notices
-                .push(format!("{file}:{line}:{col}: removed {removed} control character{s}").into());
+            self.notices.push(
+                format!("{file}:{line}:{col}: removed {removed} control character{s}").into(),
+            );
             self.report
                 .add(
                     Code::ControlCharacters,

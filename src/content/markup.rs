@@ -6,57 +6,113 @@ use super::sanitize::Clean;
 use pulldown_cmark::{CodeBlockKind, Event, LinkType, Options, Parser, Tag, TagEnd};
 
 /// Parsed text: the paragraphs, list items, quotes and code blocks of one text field.
+///
+/// Kept compact, because a briefing holds many: the words of every run in one string, each
+/// run an end offset, a style and a link, each block a kind and its first run.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Text {
-    pub blocks: Vec<Block>,
+    words: Clean,
+    runs: Vec<Run>,
+    blocks: Vec<Block>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Block {
+    kind: BlockKind,
+    first: u32,
 }
 
 #[derive(Debug, Clone, PartialEq)]
-pub struct Block {
-    pub kind: BlockKind,
-    pub inlines: Vec<Inline>,
+struct Run {
+    end: u32,
+    style: u8,
+    link: Option<Link>,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+const EMPHASIS: u8 = 1;
+const STRONG: u8 = 2;
+const CODE: u8 = 4;
+
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub enum BlockKind {
     Paragraph,
     Heading,
     Quote,
     Code,
-    /// A list item; `marker` is "• " or "3. ", empty for a later paragraph of the same item.
+    /// A list item at a depth; `number` for an ordered list; `first` false for a later
+    /// paragraph of the same item, which has no marker.
     Item {
-        depth: usize,
-        marker: String,
+        depth: u8,
+        number: Option<u32>,
+        first: bool,
     },
 }
 
-/// A run of text with one style and at most one link.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct Inline {
-    pub text: Clean,
+impl BlockKind {
+    /// The marker an item starts with: "• ", "3. ", or none for a later paragraph.
+    pub fn marker(self) -> Option<String> {
+        match self {
+            BlockKind::Item { first: false, .. } => Some(String::new()),
+            BlockKind::Item { number: Some(n), .. } => Some(format!("{n}. ")),
+            BlockKind::Item { .. } => Some("• ".to_owned()),
+            _ => None,
+        }
+    }
+}
+
+/// A run of text with one style and at most one link, as `Text::blocks` hands it out.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Inline<'a> {
+    pub text: &'a str,
     pub emphasis: bool,
     pub strong: bool,
     pub code: bool,
-    pub link: Option<Link>,
+    pub link: Option<&'a Link>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Link {
     Entity(EntityId),
-    External(Clean),
+    /// An outside address; boxed, since most links are to entities.
+    External(Box<Clean>),
     /// "¶2" written in the text: a citation of that source paragraph.
     Paragraph(u32),
 }
 
 impl Text {
+    /// Each block's kind and its runs.
+    pub fn blocks(&self) -> impl Iterator<Item = (BlockKind, impl Iterator<Item = Inline<'_>>)> {
+        self.blocks.iter().enumerate().map(move |(i, block)| {
+            let end = self.blocks.get(i + 1).map_or(self.runs.len(), |b| b.first as usize);
+            let runs = block.first as usize..end;
+            (block.kind, runs.map(move |r| self.inline(r)))
+        })
+    }
+
+    fn inline(&self, index: usize) -> Inline<'_> {
+        let run = &self.runs[index];
+        let start = if index == 0 { 0 } else { self.runs[index - 1].end as usize };
+        Inline {
+            text: &self.words[start..run.end as usize],
+            emphasis: run.style & EMPHASIS != 0,
+            strong: run.style & STRONG != 0,
+            code: run.style & CODE != 0,
+            link: run.link.as_ref(),
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.runs.is_empty()
+    }
+
     /// The text without markup, blocks joined by spaces: for one-line uses such as list rows.
     pub fn plain(&self) -> String {
         let mut out = String::new();
-        for block in &self.blocks {
+        for (_, inlines) in self.blocks() {
             if !out.is_empty() {
                 out.push(' ');
             }
-            for inline in &block.inlines {
+            for inline in inlines {
                 out.push_str(&inline.text.replace('\n', " "));
             }
         }
@@ -65,10 +121,15 @@ impl Text {
 
     /// Every entity this text links to, in order of appearance.
     pub fn entity_links(&self) -> impl Iterator<Item = EntityId> + '_ {
-        self.blocks.iter().flat_map(|b| &b.inlines).filter_map(|i| match i.link {
+        self.runs.iter().filter_map(|r| match r.link {
             Some(Link::Entity(id)) => Some(id),
             _ => None,
         })
+    }
+
+    /// Every link, in order of appearance.
+    pub fn links(&self) -> impl Iterator<Item = &Link> + '_ {
+        self.runs.iter().filter_map(|r| r.link.as_ref())
     }
 }
 
@@ -137,7 +198,7 @@ pub fn parse<'n>(
                     }
                 }
                 Tag::Link { dest_url, .. } => {
-                    builder.link = Some(Link::External(Clean::from(dest_url.as_ref())));
+                    builder.link = Some(Link::External(Box::new(Clean::from(dest_url.as_ref()))));
                 }
                 _ => {}
             },
@@ -185,13 +246,15 @@ pub fn parse<'n>(
             _ => {}
         }
     }
-    builder.close();
-    (Text { blocks: builder.blocks }, problems)
+    (builder.finish(), problems)
 }
 
 #[derive(Default)]
 struct Builder {
+    words: String,
+    runs: Vec<Run>,
     blocks: Vec<Block>,
+    /// The block being filled, and the first of its runs.
     current: Option<Block>,
     lists: Vec<Option<u64>>,
     fresh_item: bool,
@@ -206,12 +269,12 @@ struct Builder {
 impl Builder {
     fn open(&mut self, kind: BlockKind) {
         self.close();
-        self.current = Some(Block { kind, inlines: Vec::new() });
+        self.current = Some(Block { kind, first: self.runs.len() as u32 });
     }
 
     fn close(&mut self) {
         if let Some(block) = self.current.take()
-            && !block.inlines.is_empty()
+            && (block.first as usize) < self.runs.len()
         {
             self.blocks.push(block);
         }
@@ -225,7 +288,7 @@ impl Builder {
         let kind = if self.quote_depth > 0 {
             BlockKind::Quote
         } else if !self.lists.is_empty() {
-            BlockKind::Item { depth: self.lists.len() - 1, marker: String::new() }
+            BlockKind::Item { depth: (self.lists.len() - 1) as u8, number: None, first: false }
         } else {
             BlockKind::Paragraph
         };
@@ -233,16 +296,16 @@ impl Builder {
     }
 
     fn item(&mut self) {
-        let depth = self.lists.len().saturating_sub(1);
-        let marker = match self.lists.last_mut() {
+        let depth = self.lists.len().saturating_sub(1) as u8;
+        let number = match self.lists.last_mut() {
             Some(Some(n)) => {
-                let marker = format!("{n}. ");
+                let number = u32::try_from(*n).unwrap_or(u32::MAX);
                 *n += 1;
-                marker
+                Some(number)
             }
-            _ => "• ".to_owned(),
+            _ => None,
         };
-        self.open(BlockKind::Item { depth, marker });
+        self.open(BlockKind::Item { depth, number, first: true });
         self.fresh_item = true;
     }
 
@@ -289,33 +352,51 @@ impl Builder {
         if self.current.is_none() {
             self.open(BlockKind::Paragraph);
         }
-        let inline = Inline {
-            text: Clean::from(text),
-            emphasis: self.emphasis > 0,
-            strong: self.strong > 0,
-            code: code || self.in_code,
-            link: self.link.clone(),
-        };
-        let block = self.current.as_mut().expect("opened above");
-        // Neighbouring runs of one style are joined so wrapping sees whole words.
-        match block.inlines.last_mut() {
-            Some(last)
-                if last.emphasis == inline.emphasis
-                    && last.strong == inline.strong
-                    && last.code == inline.code
-                    && last.link == inline.link
-                    && last.link.is_none() =>
-            {
-                last.text.append(&inline.text)
-            }
-            _ => block.inlines.push(inline),
+        let mut style = 0;
+        if self.emphasis > 0 {
+            style |= EMPHASIS;
         }
+        if self.strong > 0 {
+            style |= STRONG;
+        }
+        if code || self.in_code {
+            style |= CODE;
+        }
+        // Text that was clean before parsing is clean after: runs are pieces of it, and a
+        // label is an entity's name, clean too. Cleaning again costs little and proves it.
+        let clean = Clean::from(text);
+        self.words.push_str(&clean);
+        let end = u32::try_from(self.words.len()).unwrap_or(u32::MAX);
+        let first = self.current.map_or(0, |b| b.first as usize);
+        let in_block = self.runs.len() > first;
+        // Neighbouring runs of one style are joined so wrapping sees whole words.
+        match self.runs.last_mut() {
+            Some(last)
+                if in_block
+                    && last.style == style
+                    && last.link.is_none()
+                    && self.link.is_none() =>
+            {
+                last.end = end
+            }
+            _ => self.runs.push(Run { end, style, link: self.link.clone() }),
+        }
+    }
+
+    fn finish(mut self) -> Text {
+        self.close();
+        Text { words: Clean::from(self.words), runs: self.runs, blocks: self.blocks }
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Each block's kind and its runs, collected, for tests to index.
+    fn blocks(text: &Text) -> Vec<(BlockKind, Vec<Inline<'_>>)> {
+        text.blocks().map(|(kind, inlines)| (kind, inlines.collect())).collect()
+    }
 
     fn resolve(id: &str) -> Option<(EntityId, &'static str)> {
         match id {
@@ -328,9 +409,10 @@ mod tests {
     fn bare_links_show_the_name_and_labelled_links_the_label() {
         let (text, problems) = parse("Ask [[lavrov]] or [[lavrov|the minister]].", &resolve, 0);
         assert_eq!(problems, Problems::default());
-        let inlines = &text.blocks[0].inlines;
+        let blocks = blocks(&text);
+        let inlines = &blocks[0].1;
         assert_eq!(inlines[1].text, "Sergei Lavrov");
-        assert_eq!(inlines[1].link, Some(Link::Entity(EntityId(3))));
+        assert_eq!(inlines[1].link, Some(&Link::Entity(EntityId(3))));
         assert_eq!(inlines[3].text, "the minister");
         assert_eq!(text.plain(), "Ask Sergei Lavrov or the minister.");
     }
@@ -349,20 +431,21 @@ mod tests {
             &resolve,
             0,
         );
-        let first = &text.blocks[0].inlines;
+        let blocks = blocks(&text);
+        let first = &blocks[0].1;
         assert!(first[0].emphasis && first[2].strong && first[4].code);
-        assert_eq!(text.blocks[1].kind, BlockKind::Item { depth: 0, marker: "• ".into() });
-        assert_eq!(text.blocks[3].kind, BlockKind::Item { depth: 0, marker: "1. ".into() });
+        assert_eq!(blocks[1].0.marker().as_deref(), Some("• "));
+        assert_eq!(blocks[3].0.marker().as_deref(), Some("1. "));
         assert_eq!(
-            text.blocks[4].inlines[0].link,
-            Some(Link::External("https://example.org".into()))
+            blocks[4].1[0].link,
+            Some(&Link::External(Box::new(Clean::from("https://example.org"))))
         );
     }
 
     #[test]
     fn a_paragraph_sign_with_a_number_is_a_citation_link() {
         let (text, problems) = parse("As said (¶2), and ¶9; ¶ alone stays.", &resolve, 3);
-        let links: Vec<_> = text.blocks[0].inlines.iter().filter_map(|i| i.link.clone()).collect();
+        let links: Vec<_> = text.links().cloned().collect();
         assert_eq!(links, vec![Link::Paragraph(2)]);
         assert_eq!(text.plain(), "As said (¶2), and ¶9; ¶ alone stays.");
         assert_eq!(problems.paragraphs.len(), 1);

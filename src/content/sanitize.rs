@@ -193,7 +193,8 @@ mod tests {
     #[test]
     fn clean_text_cannot_hold_a_control_character_however_it_is_made() {
         let hostile = "Issue\u{1b}[201~\u{1b}]52;c;x\u{7}\u{202e}evil\u{9b}";
-        for clean in [Clean::from(hostile), Clean::from(hostile.to_owned()), Clean::new(hostile).0] {
+        for clean in [Clean::from(hostile), Clean::from(hostile.to_owned()), Clean::new(hostile).0]
+        {
             assert!(!clean.chars().any(is_forbidden), "{clean:?}");
             assert_eq!(clean, "Issue[201~]52;c;xevil");
         }

@@ -130,13 +130,14 @@ impl DocBuilder {
 
     /// Rendered CommonMark: each of its blocks becomes a block here, indented by `indent`.
     pub fn markup(&mut self, text: &Text, indent: u16, gap: bool, base: Role) -> &mut Self {
-        for (i, block) in text.blocks.iter().enumerate() {
+        for (i, (kind, inlines)) in text.blocks().enumerate() {
             self.block(gap || i > 0).indent(indent);
             let mut role = base;
-            match &block.kind {
-                BlockKind::Item { depth, marker } => {
-                    self.indent(indent + 2 * *depth as u16);
-                    let shown = if marker.is_empty() { "  ".to_owned() } else { marker.clone() };
+            match kind {
+                BlockKind::Item { depth, .. } => {
+                    self.indent(indent + 2 * u16::from(depth));
+                    let marker = kind.marker().unwrap_or_default();
+                    let shown = if marker.is_empty() { "  ".to_owned() } else { marker };
                     self.marker(shown, Style::role(Role::Marker));
                 }
                 BlockKind::Quote => {
@@ -146,40 +147,30 @@ impl DocBuilder {
                 BlockKind::Heading => role = Role::Heading,
                 BlockKind::Code | BlockKind::Paragraph => {}
             }
-            for inline in &block.inlines {
+            for inline in inlines {
                 let style = Style {
                     role,
                     emphasis: inline.emphasis,
                     strong: inline.strong,
                     code: inline.code,
                 };
-                match &inline.link {
-                    Some(Link::Entity(id)) => {
-                        let index = self.link_index(Target::Entity(*id));
+                let target = match inline.link {
+                    Some(Link::Entity(id)) => Some(Target::Entity(*id)),
+                    Some(Link::Paragraph(n)) => Some(Target::Paragraph(*n)),
+                    Some(Link::External(url)) => Some(Target::External((**url).clone())),
+                    None => None,
+                };
+                match target {
+                    Some(target) => {
+                        let index = self.link_index(target);
                         self.current().runs.push(Run {
-                            text: inline.text.to_string(),
-                            style,
-                            link: Some(index),
-                        });
-                    }
-                    Some(Link::Paragraph(n)) => {
-                        let index = self.link_index(Target::Paragraph(*n));
-                        self.current().runs.push(Run {
-                            text: inline.text.to_string(),
-                            style,
-                            link: Some(index),
-                        });
-                    }
-                    Some(Link::External(url)) => {
-                        let index = self.link_index(Target::External(url.clone()));
-                        self.current().runs.push(Run {
-                            text: inline.text.to_string(),
+                            text: inline.text.to_owned(),
                             style,
                             link: Some(index),
                         });
                     }
                     None => {
-                        self.run(inline.text.clone(), style);
+                        self.run(inline.text.to_owned(), style);
                     }
                 }
             }

@@ -11,7 +11,9 @@ pub fn doc(briefing: &Briefing, id: EntityId, with_related: bool) -> Doc {
     b.block(false).styled(entity.name.clone(), Role::Title);
     b.block(false).styled(subtitle(briefing, id), Role::Muted);
     if !entity.aliases.is_empty() {
-        b.block(false).marker("Also called ", label()).text(entity.aliases.iter().map(|a| a.as_str()).collect::<Vec<_>>().join(", "));
+        b.block(false)
+            .marker("Also called ", label())
+            .text(entity.aliases.iter().map(|a| a.as_str()).collect::<Vec<_>>().join(", "));
     }
 
     match &entity.details {

@@ -1,0 +1,386 @@
+//! The event loop: terminal input, resizes, signals, file changes and finished reloads arrive
+//! on one channel; each becomes an action or a reload, then the screen is drawn.
+//!
+//! Nothing on the loop blocks: input is read and decoded on a thread of its own (so a broken
+//! escape sequence never locks the keyboard), and a briefing is reloaded on another (so a file
+//! that will not finish loading never freezes the reader). However the loop ends, by `q`, a
+//! signal, a closed terminal or a panic, the reader's place is saved first and the terminal
+//! restored after, quietly if it has gone.
+
+mod input;
+
+pub use input::{Decoder, Input};
+
+use crate::app::layout;
+use crate::app::{Action, Effect, Shell};
+use crate::content::{self, Briefing, Report};
+use crate::watch::{Change, Watch};
+use base64::Engine;
+use ratatui::backend::CrosstermBackend;
+use ratatui::crossterm::event::{
+    DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+};
+use ratatui::crossterm::execute;
+use ratatui::crossterm::terminal::{
+    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+};
+use ratatui::{Terminal, TerminalOptions, Viewport};
+use std::io::{self, Read, Write};
+use std::path::{Path, PathBuf};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+type Screen = Terminal<CrosstermBackend<io::Stdout>>;
+
+/// How long an unfinished escape sequence waits for the rest of it.
+const SEQUENCE_WAIT: Duration = Duration::from_millis(60);
+/// A reload that has not finished by then is reported as slow.
+const RELOAD_SLOW: Duration = Duration::from_secs(5);
+
+enum Event {
+    Input(Input),
+    Resize,
+    /// The terminal closed its end (the window was closed) or could not be read.
+    Gone,
+    Changed(Change),
+    Loaded(Box<Result<Briefing, Report>>),
+    /// A signal asked the reader to end: it ends as `q` does.
+    Stop,
+}
+
+/// Runs the reader; with `watch`, reloads the briefing from that directory when it changes.
+/// `save` keeps the reader's place; it is called before the terminal is given back.
+pub fn run(
+    shell: &mut Shell,
+    watch: Option<&Path>,
+    save: &mut dyn FnMut(&Shell),
+) -> io::Result<()> {
+    let (tx, rx) = mpsc::channel();
+    let _watch = watch.and_then(|dir| {
+        let tx = tx.clone();
+        match Watch::new(dir, move |change| {
+            let _ = tx.send(Event::Changed(change));
+        }) {
+            Ok(watch) => Some(watch),
+            Err(e) => {
+                shell.say(format!("Not watching for changes: {e}"));
+                None
+            }
+        }
+    });
+    signals(&tx)?;
+    let tty = open_tty()?;
+    let mut screen = start(shell.mouse())?;
+    let restore_on_panic = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        restore();
+        restore_on_panic(info);
+    }));
+    read_input(tty, tx.clone());
+    let reloads = watch.map(|dir| reloader(dir.to_path_buf(), tx.clone()));
+    let mut watch = _watch;
+    let result = event_loop(&mut screen, shell, &rx, reloads.as_ref(), &mut watch);
+    // The place is saved before the terminal is touched again: restoring a terminal that
+    // has gone may fail, and what the reader did must not be lost with it.
+    save(shell);
+    restore();
+    let _ = std::panic::take_hook();
+    // A terminal that went away is a normal end, not an error to print into it.
+    match result {
+        Err(e) if gone(&e) => Ok(()),
+        other => other,
+    }
+}
+
+/// Whether an error means the terminal has gone (its window closed).
+fn gone(error: &io::Error) -> bool {
+    matches!(error.raw_os_error(), Some(libc::EIO | libc::ENXIO | libc::EBADF))
+        || error.kind() == io::ErrorKind::BrokenPipe
+}
+
+/// Raw mode, the alternate screen, bracketed paste (so a pasted search is text, not keys),
+/// the mouse if wanted, and a screen no larger than the reader draws: a 65535x65535 window
+/// would otherwise ask for a buffer of gigabytes.
+fn start(mouse: bool) -> io::Result<Screen> {
+    // Colour is the theme's decision: under NO_COLOR the mono theme has none. Left to itself,
+    // crossterm would answer NO_COLOR by writing a reset for every colour change, which also
+    // ends the reverse video and bold that mark the selection.
+    ratatui::crossterm::style::force_color_output(true);
+    enable_raw_mode()?;
+    let mut out = io::stdout();
+    execute!(out, EnterAlternateScreen, ratatui::crossterm::cursor::Hide, EnableBracketedPaste)?;
+    if mouse {
+        execute!(out, EnableMouseCapture)?;
+    }
+    let size = capped_size()?;
+    Terminal::with_options(
+        CrosstermBackend::new(out),
+        TerminalOptions { viewport: Viewport::Fixed(size) },
+    )
+}
+
+fn capped_size() -> io::Result<ratatui::layout::Rect> {
+    let (width, height) = ratatui::crossterm::terminal::size()?;
+    Ok(layout::screen(width, height))
+}
+
+/// Gives the terminal back as it was found; every step is tried, whatever fails.
+fn restore() {
+    let mut out = io::stdout();
+    let _ = execute!(
+        out,
+        DisableMouseCapture,
+        DisableBracketedPaste,
+        LeaveAlternateScreen,
+        ratatui::crossterm::cursor::Show
+    );
+    let _ = disable_raw_mode();
+    let _ = out.flush();
+}
+
+/// The signals that end a program: each ends the reader as `q` does, with its place saved
+/// and the terminal restored. (SIGKILL and SIGSTOP cannot be caught; SIGSEGV and the like
+/// mean the program is broken, and handling them could do more harm than the crash.)
+fn signals(tx: &mpsc::Sender<Event>) -> io::Result<()> {
+    use signal_hook::consts::*;
+    let mut ends = signal_hook::iterator::Signals::new([
+        SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM,
+    ])?;
+    let stop = tx.clone();
+    std::thread::spawn(move || {
+        if ends.forever().next().is_some() {
+            let _ = stop.send(Event::Stop);
+        }
+    });
+    let mut resizes = signal_hook::iterator::Signals::new([SIGWINCH])?;
+    let resize = tx.clone();
+    std::thread::spawn(move || {
+        for _ in resizes.forever() {
+            if resize.send(Event::Resize).is_err() {
+                break;
+            }
+        }
+    });
+    Ok(())
+}
+
+/// The terminal to read keys from: standard input when it is one, else the controlling
+/// terminal.
+fn open_tty() -> io::Result<std::fs::File> {
+    use std::io::IsTerminal;
+    use std::os::fd::{AsFd, OwnedFd};
+    if io::stdin().is_terminal() {
+        let fd: OwnedFd = io::stdin().as_fd().try_clone_to_owned()?;
+        return Ok(std::fs::File::from(fd));
+    }
+    std::fs::OpenOptions::new().read(true).open("/dev/tty")
+}
+
+/// Reads the terminal's bytes and decodes them, on a thread of its own: an unfinished
+/// sequence is given up after a moment, so nothing the terminal sends can lock the keys.
+fn read_input(mut tty: std::fs::File, tx: mpsc::Sender<Event>) {
+    use std::os::fd::AsRawFd;
+    std::thread::spawn(move || {
+        let mut decoder = Decoder::default();
+        let mut buffer = [0u8; 4096];
+        loop {
+            let timeout = if decoder.waiting() { SEQUENCE_WAIT.as_millis() as i32 } else { -1 };
+            let mut poll = libc::pollfd { fd: tty.as_raw_fd(), events: libc::POLLIN, revents: 0 };
+            // SAFETY: one valid pollfd, for the length of the call.
+            let ready = unsafe { libc::poll(&mut poll, 1, timeout) };
+            if ready < 0 {
+                if io::Error::last_os_error().kind() == io::ErrorKind::Interrupted {
+                    continue;
+                }
+                let _ = tx.send(Event::Gone);
+                return;
+            }
+            let events = if ready == 0 {
+                decoder.flush()
+            } else {
+                match tty.read(&mut buffer) {
+                    Ok(n) if n > 0 => decoder.feed(&buffer[..n]),
+                    Err(e)
+                        if matches!(
+                            e.kind(),
+                            io::ErrorKind::Interrupted | io::ErrorKind::WouldBlock
+                        ) =>
+                    {
+                        continue;
+                    }
+                    // End of input, or an error: the terminal has gone.
+                    _ => {
+                        let _ = tx.send(Event::Gone);
+                        return;
+                    }
+                }
+            };
+            for event in events {
+                if tx.send(Event::Input(event)).is_err() {
+                    return;
+                }
+            }
+        }
+    });
+}
+
+/// Loads the briefing again on a thread of its own, when asked; a load that changed nothing
+/// (editors often save twice) is not sent.
+fn reloader(dir: PathBuf, tx: mpsc::Sender<Event>) -> mpsc::Sender<()> {
+    let (ask, asked) = mpsc::channel::<()>();
+    std::thread::spawn(move || {
+        let mut last: Option<Vec<(String, std::sync::Arc<str>)>> = None;
+        while asked.recv().is_ok() {
+            // Requests that came while this one waited are the same request.
+            while asked.try_recv().is_ok() {}
+            let files = content::read_dir(&dir);
+            if let Ok(files) = &files {
+                if last.as_ref() == Some(&files.texts) {
+                    continue;
+                }
+                last = Some(files.texts.clone());
+            }
+            if tx
+                .send(Event::Loaded(Box::new(files.and_then(|files| content::load(&files)))))
+                .is_err()
+            {
+                return;
+            }
+        }
+    });
+    ask
+}
+
+fn event_loop(
+    screen: &mut Screen,
+    shell: &mut Shell,
+    events: &mpsc::Receiver<Event>,
+    reloads: Option<&mpsc::Sender<()>>,
+    watch: &mut Option<Watch>,
+) -> io::Result<()> {
+    let size = ratatui::crossterm::terminal::size()?;
+    shell.update(Action::Resize { width: size.0, height: size.1 });
+    let mut reloading: Option<Instant> = None;
+    loop {
+        screen.draw(|frame| crate::ui::draw(frame, shell))?;
+        let event = match reloading {
+            Some(since) => match events.recv_timeout(RELOAD_SLOW.saturating_sub(since.elapsed())) {
+                Ok(event) => event,
+                Err(mpsc::RecvTimeoutError::Timeout) => {
+                    shell.say("The briefing is taking long to load; it shows when it is ready");
+                    reloading = None;
+                    continue;
+                }
+                Err(mpsc::RecvTimeoutError::Disconnected) => return Ok(()),
+            },
+            None => match events.recv() {
+                Ok(event) => event,
+                Err(_) => return Ok(()),
+            },
+        };
+        match event {
+            Event::Input(Input::Key(key)) => {
+                let action = shell.action_for_key(key);
+                shell.update(action);
+            }
+            Event::Input(Input::Mouse(mouse)) => {
+                // Moving the pointer is no action: it changes nothing, not even a message.
+                let Some(action) = shell.action_for_mouse(mouse) else { continue };
+                shell.update(action);
+            }
+            Event::Input(Input::Paste(text)) => {
+                for action in shell.actions_for_paste(&text) {
+                    shell.update(action);
+                }
+            }
+            Event::Resize => {
+                let (width, height) = ratatui::crossterm::terminal::size()?;
+                screen.resize(layout::screen(width, height))?;
+                shell.update(Action::Resize { width, height });
+            }
+            Event::Gone => return Ok(()),
+            Event::Stop => return Ok(()),
+            Event::Changed(change) => {
+                if change == Change::Directory
+                    && let Some(w) = watch
+                    && let Err(e) = w.rewatch()
+                {
+                    let key = shell.keymap().key(Action::Reload).to_owned();
+                    shell.say(format!(
+                        "Stopped watching for changes: {e}; press {key} to read it again"
+                    ));
+                    continue;
+                }
+                if let Some(reloads) = reloads {
+                    let _ = reloads.send(());
+                    reloading.get_or_insert_with(Instant::now);
+                }
+            }
+            Event::Loaded(result) => {
+                reloading = None;
+                shell.reload(*result);
+            }
+        }
+        for effect in shell.take_effects() {
+            match effect {
+                Effect::Suspend => suspend(screen, shell.mouse())?,
+                Effect::Reload => match (reloads, watch.as_mut()) {
+                    (Some(reloads), watch) => {
+                        if let Some(w) = watch {
+                            let _ = w.rewatch();
+                        }
+                        let _ = reloads.send(());
+                        reloading.get_or_insert_with(Instant::now);
+                    }
+                    (None, _) => shell.say(
+                        "This briefing is in the program itself; there are no files to read again",
+                    ),
+                },
+                other => perform(other)?,
+            }
+        }
+        if shell.quit_requested() {
+            return Ok(());
+        }
+    }
+}
+
+fn perform(effect: Effect) -> io::Result<()> {
+    let mut out = io::stdout();
+    match effect {
+        // OSC 52 asks the terminal to set the clipboard, which works over SSH; inside tmux it
+        // needs `set -g set-clipboard on`. The text is clean by type; it is checked once
+        // more here, at the last door out.
+        Effect::Copy(text) => {
+            let text = crate::content::sanitize::Clean::from(text);
+            let encoded = base64::engine::general_purpose::STANDARD.encode(text.as_str());
+            write!(out, "\x1b]52;c;{encoded}\x07")?;
+            out.flush()
+        }
+        Effect::Mouse(true) => execute!(out, EnableMouseCapture),
+        Effect::Mouse(false) => execute!(out, DisableMouseCapture),
+        Effect::Suspend | Effect::Reload => Ok(()),
+    }
+}
+
+/// Ctrl-Z: the terminal goes back to how the shell left it, the process stops, and when the
+/// shell resumes it (`fg`) the screen is taken again and drawn whole.
+fn suspend(screen: &mut Screen, mouse: bool) -> io::Result<()> {
+    restore();
+    signal_hook::low_level::raise(signal_hook::consts::SIGTSTP)?;
+    enable_raw_mode()?;
+    let mut out = io::stdout();
+    execute!(out, EnterAlternateScreen, ratatui::crossterm::cursor::Hide, EnableBracketedPaste)?;
+    if mouse {
+        execute!(out, EnableMouseCapture)?;
+    }
+    // The screen is blank again; one empty frame tells ratatui so, and the next frame is
+    // drawn whole. (`Terminal::clear` would ask the terminal for the cursor position, whose
+    // answer the input thread would take.)
+    execute!(
+        io::stdout(),
+        ratatui::crossterm::terminal::Clear(ratatui::crossterm::terminal::ClearType::All)
+    )?;
+    screen.draw(|_| {})?;
+    Ok(())
+}
