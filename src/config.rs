@@ -66,7 +66,8 @@ pub fn parse(text: &str, file: &str) -> Result<Config, Report> {
     let Some(root) = entries::parse(text, file, &mut report) else { return Err(report) };
     let root = root.into_inner();
     entries::unknown_keys(&root, SETTINGS, file, &mut report);
-    let mut config = Config::default();
+    let mut config =
+        Config { mouse: true, theme: Choice::Auto, cursor: true, keymap: Keymap::empty() };
     if let Some(value) = root.get("mouse")
         && let Some(mouse) = entries::value::<bool>(value, file, &mut report)
     {

@@ -132,22 +132,46 @@ fn not_a_command(path: &std::path::Path) -> Option<ExitCode> {
     Some(ExitCode::from(2))
 }
 
+/// Loads a briefing, and when that takes more than a moment, says how far it has got on
+/// standard error, if it is a terminal: a briefing of 100,000 entities takes seconds.
+fn loading(
+    files: &content::Files,
+    path: Option<&std::path::Path>,
+) -> Result<briefing::content::Briefing, content::Report> {
+    let progress = content::entries::Progress::default();
+    if !std::io::stderr().is_terminal() {
+        return content::load::load_with(files, &progress);
+    }
+    let (finished, done) = std::sync::mpsc::channel::<()>();
+    let name = path
+        .map(|p| escaped(&p.display().to_string()))
+        .unwrap_or_else(|| "the briefing".to_owned());
+    std::thread::scope(|scope| {
+        let progress = &progress;
+        scope.spawn(move || {
+            use std::sync::mpsc::RecvTimeoutError::Timeout;
+            // Nothing is shown for a load that takes less than a moment.
+            if done.recv_timeout(std::time::Duration::from_millis(300)) != Err(Timeout) {
+                return;
+            }
+            loop {
+                let _ = write!(std::io::stderr(), "\rLoading {name}: {}%", progress.percent());
+                if done.recv_timeout(std::time::Duration::from_millis(100)) != Err(Timeout) {
+                    break;
+                }
+            }
+            // The line is cleared, so nothing is left on the screen under the reader.
+            let _ = write!(std::io::stderr(), "\r\x1b[2K");
+        });
+        let result = content::load::load_with(files, progress);
+        drop(finished);
+        result
+    })
+}
+
 fn read(cli: &Cli) -> ExitCode {
     let path = cli.path.as_deref();
     let errors_color = theme::color_for(std::io::stderr().is_terminal());
-    // Everything is loaded and checked before the terminal is touched, so problems print as
-    // ordinary text.
-    let files = match path {
-        Some(path) => content::read_dir(path),
-        None => Ok(content::bundled()),
-    };
-    let briefing = match files.and_then(|files| content::load(&files)) {
-        Ok(briefing) => briefing,
-        Err(report) => {
-            eprint!("{}", report.render(errors_color));
-            return ExitCode::from(1);
-        }
-    };
     let config = match briefing::config::load() {
         Ok(config) => config,
         Err(report) => {
@@ -163,13 +187,36 @@ fn read(cli: &Cli) -> ExitCode {
         }
         None => config.theme,
     };
-    if !std::io::stdout().is_terminal() {
+    let terminal = std::io::stdout().is_terminal();
+    // The terminal is asked for its background while the briefing loads, so the question
+    // costs no time of its own; the answer is awaited before anything is printed.
+    let background = (terminal && choice == Choice::Auto && !theme::no_color())
+        .then(|| std::thread::spawn(theme::detect_background));
+    let wait_background = |background: Option<std::thread::JoinHandle<Option<bool>>>| {
+        background.and_then(|b| b.join().ok().flatten())
+    };
+    // Everything is loaded and checked before the terminal is taken, so problems print as
+    // ordinary text.
+    let files = match path {
+        Some(path) => content::read_dir(path),
+        None => Ok(content::bundled()),
+    };
+    let loaded = files.and_then(|files| loading(&files, path));
+    let light = wait_background(background);
+    let briefing = match loaded {
+        Ok(briefing) => briefing,
+        Err(report) => {
+            eprint!("{}", report.render(errors_color));
+            return ExitCode::from(1);
+        }
+    };
+    if !terminal {
         eprintln!(
             "briefing: standard output is not a terminal; run it in a terminal to read the briefing"
         );
         return ExitCode::from(1);
     }
-    let builtin = theme::choose(choice, theme::no_color(), theme::detect_background);
+    let builtin = theme::choose(choice, theme::no_color(), || light);
     let depth = if builtin == Builtin::Mono { ColorDepth::Ansi16 } else { ColorDepth::detect() };
     let mut shell = Shell::builder(briefing)
         .keymap(config.keymap)

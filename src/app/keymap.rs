@@ -261,6 +261,11 @@ pub struct Keymap {
 }
 
 impl Keymap {
+    /// No keys at all: a placeholder until the real keymap is built.
+    pub fn empty() -> Keymap {
+        Keymap { keys: HashMap::new(), bindings: Vec::new() }
+    }
+
     pub fn default_keys() -> Keymap {
         Keymap::with_user(None).expect("the compiled-in keymap is checked by a test")
     }

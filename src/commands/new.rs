@@ -21,14 +21,20 @@ pub fn run(dir: &Path) -> Result<String, String> {
         if !dir.is_dir() || !empty {
             return Err(format!(
                 "{} already exists; choose a new name, or an empty directory",
-                dir.display()
+                crate::content::sanitize::escaped(&dir.display().to_string())
             ));
         }
     }
     std::fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+    // The title comes from the directory's name, cleaned as any text is: a name may hold
+    // anything a file system allows, escapes included.
     let title = dir
         .file_name()
-        .map(|n| n.to_string_lossy().replace(['"', '\\'], ""))
+        .map(|n| {
+            crate::content::sanitize::Clean::from(n.to_string_lossy().replace(['"', '\\'], ""))
+                .into_string()
+        })
+        .filter(|t| !t.trim().is_empty())
         .unwrap_or_else(|| "New briefing".to_owned());
     let write = |name: &str, text: &str| {
         std::fs::write(dir.join(name), text)
@@ -48,7 +54,7 @@ pub fn run(dir: &Path) -> Result<String, String> {
     }
     Ok(format!(
         "Created {dir}: {files}, and schema/ for your editor.\nFill it in, then run `briefing check {dir}`; open it with `briefing {dir}`, which reloads as you save.\n",
-        dir = dir.display(),
+        dir = crate::content::sanitize::escaped(&dir.display().to_string()),
         files = FILES.join(", "),
     ))
 }

@@ -105,6 +105,7 @@ impl Code {
         } else if message.starts_with("missing field") {
             Code::MissingField
         } else if message.starts_with("invalid type")
+            || message.starts_with("wanted ")
             || message.starts_with("invalid value")
             || message.starts_with("unknown variant")
             || message.starts_with("invalid length")

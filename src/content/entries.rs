@@ -11,6 +11,30 @@ use std::ops::Range;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue, ValueDeserializer};
 
+/// How far loading has got, in bytes of the files read, for a progress line on a long load.
+/// Loading updates it; another thread may read it.
+#[derive(Debug, Default)]
+pub struct Progress {
+    done: std::sync::atomic::AtomicUsize,
+    total: std::sync::atomic::AtomicUsize,
+}
+
+impl Progress {
+    pub fn start(&self, total: usize) {
+        self.total.store(total, std::sync::atomic::Ordering::Relaxed);
+    }
+
+    pub fn read(&self, bytes: usize) {
+        self.done.fetch_add(bytes, std::sync::atomic::Ordering::Relaxed);
+    }
+
+    /// How much is done, from 0 to 100.
+    pub fn percent(&self) -> usize {
+        let total = self.total.load(std::sync::atomic::Ordering::Relaxed).max(1);
+        (self.done.load(std::sync::atomic::Ordering::Relaxed) * 100 / total).min(100)
+    }
+}
+
 /// An entry that deserialized, with the names of the fields that were present but rejected
 /// (reported already), so that "missing field" is not said of them too.
 #[derive(Debug)]
@@ -64,7 +88,7 @@ pub fn entry<T: DeserializeOwned>(
     value: &Spanned<DeValue<'_>>,
     file: &str,
     report: &mut Report,
-    help: &dyn Fn(Code) -> Option<String>,
+    help: &(dyn Fn(Code) -> Option<String> + Sync),
 ) -> Option<Entry<T>> {
     let span = value.span();
     let DeValue::Table(original) = value.get_ref() else {
@@ -83,7 +107,7 @@ pub fn entry<T: DeserializeOwned>(
             Ok(value) => return Some(Entry { value, rejected, span }),
             Err(error) => error,
         };
-        let message = error.message().trim().to_owned();
+        let mut message = error.message().trim().to_owned();
         let code = Code::of_toml_error(&message);
         if code == Code::MissingField
             && rejected.iter().any(|f| message.contains(&format!("`{f}`")))
@@ -95,7 +119,15 @@ pub fn entry<T: DeserializeOwned>(
         let culprit = table
             .iter()
             .find(|(k, v)| contains(&k.span(), &at) || contains(&v.span(), &at))
-            .map(|(k, _)| k.get_ref().to_string());
+            .map(|(k, v)| (k.get_ref().to_string(), v.get_ref().type_str()));
+        // toml says only "wanted string or table" of a number where a word belongs.
+        if message.starts_with("wanted string or table")
+            && let Some((field, found)) = &culprit
+        {
+            message =
+                format!("invalid type: `{field}` takes a word in quotes, not {}", article(found));
+        }
+        let culprit = culprit.map(|(field, _)| field);
         let diagnostic = report.add(code, file, Some(at), message);
         if let Some(help) = help(code) {
             diagnostic.with_help(help);
@@ -117,7 +149,7 @@ pub fn entries<T: DeserializeOwned>(
     key: &str,
     file: &str,
     report: &mut Report,
-    help: &dyn Fn(Code) -> Option<String>,
+    help: &(dyn Fn(Code) -> Option<String> + Sync),
 ) -> Vec<Entry<T>> {
     let Some(value) = root.get(key) else { return Vec::new() };
     match value.get_ref() {
@@ -150,7 +182,8 @@ pub fn section<'a, T: DeserializeOwned>(
     file: &str,
     key: &str,
     report: &mut Report,
-    help: &dyn Fn(Code) -> Option<String>,
+    help: &(dyn Fn(Code) -> Option<String> + Sync),
+    progress: &Progress,
 ) -> (Vec<Entry<T>>, DeTable<'a>, bool) {
     let mut out = Vec::new();
     let mut preamble = DeTable::default();
@@ -159,6 +192,7 @@ pub fn section<'a, T: DeserializeOwned>(
     for (i, start) in bounds.iter().enumerate() {
         let end = bounds.get(i + 1).copied().unwrap_or(text.len());
         let chunk = &text[*start..end];
+        progress.read(chunk.len());
         let (table, errors) = DeTable::parse_recoverable(chunk);
         if !errors.is_empty() {
             complete = false;
@@ -317,6 +351,14 @@ pub fn suggest<'c>(word: &str, candidates: &[&'c str]) -> Option<&'c str> {
         .filter(|(score, _)| *score > 0.8)
         .max_by(|a, b| a.0.total_cmp(&b.0))
         .map(|(_, c)| c)
+}
+
+fn article(kind: &str) -> String {
+    if kind.starts_with(['a', 'e', 'i', 'o', 'u']) {
+        format!("an {kind}")
+    } else {
+        format!("a {kind}")
+    }
 }
 
 fn contains(outer: &Range<usize>, inner: &Range<usize>) -> bool {

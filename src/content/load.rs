@@ -3,7 +3,7 @@
 
 use super::date::{Basis, Date, PartialDate, Precision};
 use super::diagnostic::{Code, Report};
-use super::entries::{self, Entry};
+use super::entries::{self, Entry, Progress};
 use super::format::{self, ActorKind, Common, DateField, Side, Text as FieldText};
 use super::markup::{self, Text};
 use super::model::{
@@ -126,7 +126,9 @@ pub fn read_dir(dir: &Path) -> Result<Files, Report> {
             .with_help("give the path of a briefing directory, the one holding briefing.toml");
         return Err(report);
     }
-    if !dir.join("briefing.toml").is_file() {
+    // A briefing.toml that is there as a link (even one leading nowhere) is a briefing whose
+    // file cannot be read, which the files below explain; none at all is no briefing.
+    if std::fs::symlink_metadata(dir.join("briefing.toml")).is_err() {
         report
             .add(
                 Code::NotABriefing,
@@ -215,7 +217,12 @@ pub fn read_dir(dir: &Path) -> Result<Files, Report> {
 
 /// Parses and validates a briefing, returning every problem found when there is any error.
 pub fn load(files: &Files) -> Result<Briefing, Report> {
-    match validate(files) {
+    load_with(files, &Progress::default())
+}
+
+/// The same, saying how far it has got in `progress`.
+pub fn load_with(files: &Files, progress: &Progress) -> Result<Briefing, Report> {
+    match validate_with(files, progress) {
         (Some(briefing), report) if report.errors() == 0 => Ok(briefing),
         (_, report) => Err(report),
     }
@@ -229,6 +236,11 @@ pub fn check(files: &Files) -> Report {
 /// Parses and validates a briefing: the briefing when there is no error, and every problem
 /// found either way.
 pub fn validate(files: &Files) -> (Option<Briefing>, Report) {
+    validate_with(files, &Progress::default())
+}
+
+fn validate_with(files: &Files, progress: &Progress) -> (Option<Briefing>, Report) {
+    progress.start(files.texts.iter().map(|(_, t)| t.len()).sum());
     let mut report = Report::new(files.origin.clone());
     for (name, text) in &files.texts {
         report.add_shared_source(name, std::sync::Arc::clone(text));
@@ -263,33 +275,69 @@ pub fn validate(files: &Files) -> (Option<Briefing>, Report) {
     } else {
         None
     };
-    macro_rules! section {
-        ($file:literal, $key:literal) => {{
-            let (entries, preamble, parsed) =
-                entries::section(files.text($file), $file, $key, &mut report, &help);
-            entries::unknown_keys(&preamble, &[$key], $file, &mut report);
-            complete &= parsed;
-            entries
-        }};
+    // The section files are read on two threads: each file is parsed on its own, and the
+    // problems found are put together in the files' order, so the report reads the same.
+    fn part<T: serde::de::DeserializeOwned + Send>(
+        files: &Files,
+        file: &'static str,
+        key: &'static str,
+        help: &(dyn Fn(Code) -> Option<String> + Sync),
+        progress: &Progress,
+    ) -> (Vec<Entry<T>>, Report, bool) {
+        let mut report = Report::new("");
+        let (entries, preamble, parsed) =
+            entries::section(files.text(file), file, key, &mut report, help, progress);
+        entries::unknown_keys(&preamble, &[key], file, &mut report);
+        (entries, report, parsed)
     }
-    let actors: Vec<Entry<format::ActorField>> = section!("actors.toml", "actor");
-    let issues: Vec<Entry<format::IssueField>> = section!("issues.toml", "issue");
-    let timeline: Vec<Entry<format::EventField>> = section!("timeline.toml", "event");
-    let places: Vec<Entry<format::PlaceField>> = section!("places.toml", "place");
-    let glossary: Vec<Entry<format::TermField>> = section!("glossary.toml", "term");
+    let ((actors, a), (issues, i), (timeline, t), (places, p), (glossary, g), source_part) =
+        std::thread::scope(|scope| {
+            let first = scope.spawn(|| {
+                let actors =
+                    part::<format::ActorField>(files, "actors.toml", "actor", &help, progress);
+                let issues =
+                    part::<format::IssueField>(files, "issues.toml", "issue", &help, progress);
+                (actors, issues)
+            });
+            let timeline =
+                part::<format::EventField>(files, "timeline.toml", "event", &help, progress);
+            let places = part::<format::PlaceField>(files, "places.toml", "place", &help, progress);
+            let glossary =
+                part::<format::TermField>(files, "glossary.toml", "term", &help, progress);
+            let mut source_report = Report::new("");
+            let (paragraphs, source_root, parsed) = entries::section::<format::ParagraphField>(
+                files.text("source.toml"),
+                "source.toml",
+                "paragraph",
+                &mut source_report,
+                &help,
+                progress,
+            );
+            entries::unknown_keys(
+                &source_root,
+                &["title", "paragraph"],
+                "source.toml",
+                &mut source_report,
+            );
+            let title: Option<FieldText> = source_root
+                .get("title")
+                .and_then(|t| entries::value(t, "source.toml", &mut source_report));
+            let (actors, issues) = first.join().expect("reading a file does not panic");
+            (
+                (actors.0, (actors.1, actors.2)),
+                (issues.0, (issues.1, issues.2)),
+                (timeline.0, (timeline.1, timeline.2)),
+                (places.0, (places.1, places.2)),
+                (glossary.0, (glossary.1, glossary.2)),
+                (paragraphs, title, source_report, parsed),
+            )
+        });
+    let (paragraphs, source_title, source_report, source_parsed) = source_part;
+    for (part, parsed) in [a, i, t, p, g, (source_report, source_parsed)] {
+        report.extend(part);
+        complete &= parsed;
+    }
     let source_present = present("source.toml");
-    let (paragraphs, source_root, source_parsed) = entries::section::<format::ParagraphField>(
-        files.text("source.toml"),
-        "source.toml",
-        "paragraph",
-        &mut report,
-        &help,
-    );
-    complete &= source_parsed;
-    entries::unknown_keys(&source_root, &["title", "paragraph"], "source.toml", &mut report);
-    let source_title: Option<FieldText> =
-        source_root.get("title").and_then(|t| entries::value(t, "source.toml", &mut report));
-    drop(source_root);
 
     let mut v = Validator {
         files,
@@ -299,6 +347,7 @@ pub fn validate(files: &Files) -> (Option<Briefing>, Report) {
         notices: Vec::new(),
         complete,
         paragraphs: 0,
+        squashed: Vec::new(),
     };
     let source = v.source(source_title.as_ref(), &paragraphs, source_present && source_parsed);
     v.paragraphs = source.paragraphs.len();
@@ -525,6 +574,8 @@ struct Validator<'f> {
     complete: bool,
     /// How many paragraphs the source has, for "¶n" in the text.
     paragraphs: usize,
+    /// The paragraphs with their white space squashed, for finding quotes in them.
+    squashed: Vec<String>,
 }
 
 impl Validator<'_> {
@@ -772,8 +823,11 @@ impl Validator<'_> {
         what: &str,
     ) {
         let squash = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
-        let paragraph =
-            source.paragraphs.get(para as usize - 1).map(|p| squash(p)).unwrap_or_default();
+        // Each paragraph is squashed once, however many quotes it holds.
+        if self.squashed.len() != source.paragraphs.len() {
+            self.squashed = source.paragraphs.iter().map(|p| squash(p)).collect();
+        }
+        let paragraph = self.squashed.get(para as usize - 1).map(String::as_str).unwrap_or("");
         if !paragraph.contains(&squash(text)) {
             self.report
                 .add(Code::NotVerbatim, file, Some(field.span()), format!("this {what} is not in ¶{para} as written"))

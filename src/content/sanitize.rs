@@ -42,11 +42,7 @@ impl From<&str> for Clean {
 impl From<String> for Clean {
     fn from(text: String) -> Clean {
         // Text that is clean already is kept as it is, without a copy.
-        if text.chars().any(|c| is_forbidden(c) || c == '\t') {
-            Clean::new(&text).0
-        } else {
-            Clean(text)
-        }
+        if may_need_cleaning(&text) { Clean::new(&text).0 } else { Clean(text) }
     }
 }
 
@@ -97,11 +93,29 @@ pub fn is_forbidden(c: char) -> bool {
         || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
+/// Whether text holds something to clean (a forbidden character or a tab), found from its
+/// bytes: every forbidden character's UTF-8 form is known (C0 and DEL are single bytes, C1 is
+/// 0xc2 0x80–0x9f, the bidi controls are 0xe2 0x80 0xaa–0xae and 0xe2 0x81 0xa6–0xa9), and
+/// most text holds none of them.
+fn may_need_cleaning(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    bytes.iter().enumerate().any(|(i, &b)| match b {
+        b'\n' => false,
+        0x00..=0x1f | 0x7f => true,
+        0xc2 => matches!(bytes.get(i + 1), Some(0x80..=0x9f)),
+        0xe2 => matches!(
+            (bytes.get(i + 1), bytes.get(i + 2)),
+            (Some(0x80), Some(0xaa..=0xae)) | (Some(0x81), Some(0xa6..=0xa9))
+        ),
+        _ => false,
+    })
+}
+
 /// Returns the text with forbidden characters removed and tabs expanded, and how many
 /// characters were removed. A carriage return before a newline (a file saved with CRLF line
 /// ends) is dropped without being counted.
 pub fn clean(text: &str) -> (String, usize) {
-    if !text.chars().any(|c| is_forbidden(c) || c == '\t') {
+    if !may_need_cleaning(text) {
         return (text.to_owned(), 0);
     }
     let mut out = String::with_capacity(text.len());
@@ -134,7 +148,7 @@ pub fn clean(text: &str) -> (String, usize) {
 /// in a message: every forbidden character is written as its escape, `\u{1b}`, so a reader
 /// sees what is there and the terminal never acts on it.
 pub fn escaped(text: &str) -> String {
-    if !text.chars().any(is_forbidden) {
+    if !may_need_cleaning(text) {
         return text.to_owned();
     }
     let mut out = String::with_capacity(text.len() + 8);
@@ -188,6 +202,14 @@ mod tests {
         assert_eq!(escaped("dir\u{1b}]52;x\u{7}"), "dir\\u{1b}]52;x\\u{7}");
         assert_eq!(escaped("caf\u{e9}"), "caf\u{e9}");
         assert_eq!(escaped("a\u{9b}b\u{202e}"), "a\\u{9b}b\\u{202e}");
+    }
+
+    #[test]
+    fn the_byte_check_agrees_with_the_character_check() {
+        for c in (0..0x3000u32).chain(0x2060..0x2070).filter_map(char::from_u32) {
+            let text = format!("a{c}b");
+            assert_eq!(may_need_cleaning(&text), is_forbidden(c) || c == '\t', "{:?}", c);
+        }
     }
 
     #[test]

@@ -84,6 +84,9 @@ pub fn run(
     // has gone may fail, and what the reader did must not be lost with it.
     save(shell);
     restore();
+    // The terminal is given back already; dropped, ratatui would show the cursor again and,
+    // when the terminal has gone, print that it could not into the closed terminal.
+    std::mem::forget(screen);
     let _ = std::panic::take_hook();
     // A terminal that went away is a normal end, not an error to print into it.
     match result {
