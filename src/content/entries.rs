@@ -188,7 +188,9 @@ pub fn section<'a, T: DeserializeOwned>(
     let mut out = Vec::new();
     let mut preamble = DeTable::default();
     let mut complete = true;
-    let bounds = entry_starts(text, key);
+    // A small file is parsed whole: splitting it would cost more than the little memory its
+    // tree of values takes.
+    let bounds = if text.len() < WHOLE { vec![0] } else { entry_starts(text, key) };
     for (i, start) in bounds.iter().enumerate() {
         let end = bounds.get(i + 1).copied().unwrap_or(text.len());
         let chunk = &text[*start..end];
@@ -203,7 +205,8 @@ pub fn section<'a, T: DeserializeOwned>(
             }
             continue;
         }
-        let mut table = shift_table(table.into_inner(), *start);
+        let mut table =
+            if *start == 0 { table.into_inner() } else { shift_table(table.into_inner(), *start) };
         if i == 0 && *start == 0 && !chunk_is_entry(&table, key) {
             preamble = table;
             continue;
@@ -232,6 +235,9 @@ pub fn section<'a, T: DeserializeOwned>(
     }
     (out, preamble, complete)
 }
+
+/// Files smaller than this are parsed in one piece.
+const WHOLE: usize = 256 * 1024;
 
 fn chunk_is_entry(table: &DeTable<'_>, key: &str) -> bool {
     table.get(key).is_some_and(|v| matches!(v.get_ref(), DeValue::Array(_)))

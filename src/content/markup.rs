@@ -362,10 +362,9 @@ impl Builder {
         if code || self.in_code {
             style |= CODE;
         }
-        // Text that was clean before parsing is clean after: runs are pieces of it, and a
-        // label is an entity's name, clean too. Cleaning again costs little and proves it.
-        let clean = Clean::from(text);
-        self.words.push_str(&clean);
+        // The words are cleaned once, when the text is finished: CommonMark can make a control
+        // character out of clean text (`&#27;` is ESC).
+        self.words.push_str(text);
         let end = u32::try_from(self.words.len()).unwrap_or(u32::MAX);
         let first = self.current.map_or(0, |b| b.first as usize);
         let in_block = self.runs.len() > first;
@@ -383,9 +382,29 @@ impl Builder {
         }
     }
 
+    /// The text with each run cleaned on its own, for the rare text that held something to
+    /// remove once parsed.
+    fn rebuilt(self, raw: String) -> Text {
+        let mut words = String::new();
+        let mut runs = Vec::with_capacity(self.runs.len());
+        let mut start = 0;
+        for run in &self.runs {
+            let piece = Clean::from(&raw[start..run.end as usize]);
+            start = run.end as usize;
+            words.push_str(&piece);
+            runs.push(Run { end: u32::try_from(words.len()).unwrap_or(u32::MAX), ..run.clone() });
+        }
+        Text { words: Clean::from(words), runs, blocks: self.blocks }
+    }
+
     fn finish(mut self) -> Text {
         self.close();
-        Text { words: Clean::from(self.words), runs: self.runs, blocks: self.blocks }
+        match Clean::checked(std::mem::take(&mut self.words)) {
+            Ok(words) => Text { words, runs: self.runs, blocks: self.blocks },
+            // Something must go, so the runs' ends would no longer fit the words: each run
+            // is cleaned on its own.
+            Err(raw) => self.rebuilt(raw),
+        }
     }
 }
 
@@ -450,6 +469,17 @@ mod tests {
         assert_eq!(text.plain(), "As said (¶2), and ¶9; ¶ alone stays.");
         assert_eq!(problems.paragraphs.len(), 1);
         assert_eq!(problems.paragraphs[0].n, 9);
+    }
+
+    #[test]
+    fn a_character_reference_cannot_make_a_control_character() {
+        let (text, _) = parse("bell &#7; and esc &#27;[31m and [[lavrov]]", &resolve, 0);
+        assert!(
+            !text.plain().chars().any(crate::content::sanitize::is_forbidden),
+            "{:?}",
+            text.plain()
+        );
+        assert!(text.plain().ends_with("Sergei Lavrov"));
     }
 
     #[test]

@@ -27,6 +27,11 @@ impl Clean {
         self.0
     }
 
+    /// The text as it is when it is clean, without a copy; given back when it is not.
+    pub fn checked(text: String) -> Result<Clean, String> {
+        if may_need_cleaning(&text) { Err(text) } else { Ok(Clean(text)) }
+    }
+
     /// Clean text after clean text is clean.
     pub fn append(&mut self, other: &Clean) {
         self.0.push_str(&other.0);
@@ -99,16 +104,38 @@ pub fn is_forbidden(c: char) -> bool {
 /// most text holds none of them.
 fn may_need_cleaning(text: &str) -> bool {
     let bytes = text.as_bytes();
-    bytes.iter().enumerate().any(|(i, &b)| match b {
-        b'\n' => false,
-        0x00..=0x1f | 0x7f => true,
-        0xc2 => matches!(bytes.get(i + 1), Some(0x80..=0x9f)),
-        0xe2 => matches!(
-            (bytes.get(i + 1), bytes.get(i + 2)),
-            (Some(0x80), Some(0xaa..=0xae)) | (Some(0x81), Some(0xa6..=0xa9))
-        ),
-        _ => false,
-    })
+    let mut at = 0;
+    while at < bytes.len() {
+        // Eight printable ASCII bytes at a time need no closer look: most text is just that.
+        if let Some(chunk) = bytes.get(at..at + 8) {
+            const ONES: u64 = 0x0101_0101_0101_0101;
+            const HIGH: u64 = 0x8080_8080_8080_8080;
+            let word = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+            let below_space = word.wrapping_sub(ONES * 0x20) & !word & HIGH;
+            let above_tilde = (word.wrapping_add(ONES * (127 - 0x7e)) | word) & HIGH;
+            if below_space | above_tilde == 0 {
+                at += 8;
+                continue;
+            }
+        }
+        let next = |n: usize| bytes.get(at + n).copied();
+        let forbidden = match bytes[at] {
+            b'\n' => false,
+            0x00..=0x1f | 0x7f => true,
+            // C1 controls; curly quotes and dashes also start with 0xe2, and are no trouble.
+            0xc2 => matches!(next(1), Some(0x80..=0x9f)),
+            0xe2 => matches!(
+                (next(1), next(2)),
+                (Some(0x80), Some(0xaa..=0xae)) | (Some(0x81), Some(0xa6..=0xa9))
+            ),
+            _ => false,
+        };
+        if forbidden {
+            return true;
+        }
+        at += 1;
+    }
+    false
 }
 
 /// Returns the text with forbidden characters removed and tabs expanded, and how many
@@ -207,7 +234,7 @@ mod tests {
     #[test]
     fn the_byte_check_agrees_with_the_character_check() {
         for c in (0..0x3000u32).chain(0x2060..0x2070).filter_map(char::from_u32) {
-            let text = format!("a{c}b");
+            let text = format!("padding{c}and more padding");
             assert_eq!(may_need_cleaning(&text), is_forbidden(c) || c == '\t', "{:?}", c);
         }
     }
