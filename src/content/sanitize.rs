@@ -112,7 +112,8 @@ fn may_need_cleaning(text: &str) -> bool {
             const HIGH: u64 = 0x8080_8080_8080_8080;
             let word = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
             let below_space = word.wrapping_sub(ONES * 0x20) & !word & HIGH;
-            let above_tilde = (word.wrapping_add(ONES * (127 - 0x7e)) | word) & HIGH;
+            // A byte above 0x7e has its high bit set once one is added (0x7f) or already.
+            let above_tilde = (word.wrapping_add(ONES) | word) & HIGH;
             if below_space | above_tilde == 0 {
                 at += 8;
                 continue;
