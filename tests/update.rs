@@ -448,3 +448,64 @@ fn copying_an_outside_dated_event_puts_its_basis_in_one_pair_of_brackets() {
     let Some(briefing::app::Effect::Copy(text)) = effects.first() else { panic!("{effects:?}") };
     assert!(text.starts_with("EPAA announced (Sep 2009, outside source): "), "{text}");
 }
+
+/// The fixture with `extra` actors on the topic, each naming it in its summary.
+fn crowded(extra: usize) -> briefing::content::Briefing {
+    let mut actors = common::ACTORS.to_owned();
+    for i in 0..extra {
+        actors.push_str(&format!(
+            "\n[[actor]]\nid = \"crowd-{i}\"\nname = \"Crowd {i:02}\"\nkind = \"person\"\nside = \"other\"\nissues = [\"topic\"]\nsummary = \"One of many on [[topic]].\"\ncites = [1]\n"
+        ));
+    }
+    briefing::content::load(&files_with("actors.toml", &actors))
+        .unwrap_or_else(|r| panic!("{}", r.render(false)))
+}
+
+#[test]
+fn a_long_list_of_backlinks_shows_its_start_and_the_rest_in_a_box() {
+    let mut r = reader(crowded(60), 120, 40);
+    open(&mut r, "topic");
+    let page = screen(&r);
+    assert!(page.contains("Crowd 00"), "{page}");
+    assert!(!page.contains("Crowd 59"), "only the start of the list is on the page: {page}");
+    let more = tab_until(&mut r, |t| matches!(t, Target::More(_)));
+    assert!(page.contains("more actors…"), "{page}");
+    r.update(Action::Follow);
+    assert_eq!(r.mode().keys(), briefing::app::KeyMode::Picker, "the link opens a box");
+    let boxed = screen(&r);
+    assert!(boxed.contains("62 items"), "every actor is counted: {boxed}");
+    r.update(Action::Last);
+    assert!(screen(&r).contains("Crowd 59"), "the last is reachable: {}", screen(&r));
+    r.update(Action::Follow);
+    assert_eq!(selected(&r).as_deref(), Some("crowd-59"));
+    assert_eq!(*r.mode(), Mode::Normal);
+    r.update(Action::Back);
+    assert_eq!(selected(&r).as_deref(), Some("topic"), "back returns from the box's choice");
+    assert_eq!(link(&r), Some(more), "with the link to the rest still focused");
+}
+
+#[test]
+fn a_list_a_few_longer_than_the_page_shows_is_shown_whole() {
+    let mut r = reader(crowded(26), 120, 60);
+    open(&mut r, "topic");
+    let page = screen(&r);
+    assert!(page.contains("Crowd 25") && !page.contains("more actors"), "{page}");
+}
+
+#[test]
+fn a_reload_closes_a_box_of_the_old_version_s_entities_and_answers_the_palette_anew() {
+    let mut r = reader(crowded(60), 120, 40);
+    open(&mut r, "topic");
+    tab_until(&mut r, |t| matches!(t, Target::More(_)));
+    r.update(Action::Follow);
+    r.reload(Ok(fixture()));
+    assert_eq!(*r.mode(), Mode::Normal, "the box named entities the new version lacks");
+    screen(&r);
+    r.reload(Ok(crowded(60)));
+    ctrl(&mut r, 'k');
+    typed(&mut r, "Crowd");
+    assert!(screen(&r).contains("Crowd 1"));
+    r.reload(Ok(fixture()));
+    let after = screen(&r);
+    assert!(!after.contains("Crowd 1") && after.contains("no match"), "{after}");
+}

@@ -24,6 +24,11 @@ pub enum Mode {
     Bookmarks {
         selected: usize,
     },
+    /// A long list in full (everything that links to an entity, say), from its "more" link.
+    Listing {
+        listing: crate::document::Listing,
+        selected: usize,
+    },
     /// `f` or `F`: labels on the links on screen, waiting for one to be typed.
     Hints(Hints),
     Help {
@@ -56,7 +61,7 @@ impl Mode {
         match self {
             Mode::Normal => KeyMode::Normal,
             Mode::Find { .. } | Mode::Search(_) | Mode::Palette(_) => KeyMode::Prompt,
-            Mode::Bookmarks { .. } => KeyMode::Picker,
+            Mode::Bookmarks { .. } | Mode::Listing { .. } => KeyMode::Picker,
             Mode::Hints(_) => KeyMode::Hints,
             Mode::Help { .. } | Mode::Messages { .. } => KeyMode::Overlay,
         }

@@ -60,6 +60,9 @@ impl Shell {
             Mode::Bookmarks { .. } => {
                 (0..self.session.bookmarks().len()).map(PickerRow::Item).collect()
             }
+            Mode::Listing { listing, .. } => {
+                (0..listing.items(&self.session.briefing).len()).map(PickerRow::Item).collect()
+            }
             _ => Vec::new(),
         }
     }
@@ -68,7 +71,7 @@ impl Shell {
         match &self.mode {
             Mode::Search(s) => s.selected,
             Mode::Palette(p) => p.selected,
-            Mode::Bookmarks { selected } => *selected,
+            Mode::Bookmarks { selected } | Mode::Listing { selected, .. } => *selected,
             _ => 0,
         }
     }
@@ -81,7 +84,7 @@ impl Shell {
         match &mut self.mode {
             Mode::Search(s) => s.selected = to,
             Mode::Palette(p) => p.selected = to,
-            Mode::Bookmarks { selected } => *selected = to,
+            Mode::Bookmarks { selected } | Mode::Listing { selected, .. } => *selected = to,
             _ => {}
         }
     }
@@ -189,7 +192,28 @@ impl Shell {
                     self.go(Target::Entity(id));
                 }
             }
+            Mode::Listing { listing, selected } => {
+                let id = listing.items(&self.session.briefing).get(selected).copied();
+                if let Some(id) = id {
+                    self.go(Target::Entity(id));
+                }
+            }
             other => self.mode = other,
+        }
+    }
+
+    /// A box open over a briefing that was just replaced: the search and the palette answer
+    /// their typed text anew; a list of entities and link labels, which name the old
+    /// version's entities, close.
+    pub(super) fn after_reload(&mut self) {
+        match self.mode {
+            Mode::Search(_) | Mode::Palette(_) => self.edit_input(|_| {}),
+            Mode::Listing { .. } | Mode::Hints(_) => self.mode = Mode::Normal,
+            Mode::Bookmarks { selected } => {
+                let last = self.session.bookmarks().len().saturating_sub(1);
+                self.mode = Mode::Bookmarks { selected: selected.min(last) };
+            }
+            _ => {}
         }
     }
 

@@ -236,6 +236,8 @@ impl Session {
                 None
             }
             Target::External(url) => Some(format!("Outside address (not opened): {url}")),
+            // A whole list opens in a box, which the shell handles.
+            Target::More(_) => None,
         }
     }
 

@@ -192,8 +192,12 @@ impl Shell {
 
     /// A new version of the briefing from disk, or the problems that kept it from loading.
     pub fn reload(&mut self, loaded: Result<Briefing, crate::content::Report>) {
+        let replaced = loaded.is_ok();
         if let Some(message) = self.session.reload(loaded) {
             self.status.say(message);
+        }
+        if replaced {
+            self.after_reload();
         }
         if matches!(self.mode, Mode::Messages { .. }) && self.session.problems().is_none() {
             self.mode = Mode::Normal;
@@ -281,9 +285,10 @@ impl Shell {
                     None
                 }
                 Mode::Find { .. } => self.find_action(action),
-                Mode::Search(_) | Mode::Palette(_) | Mode::Bookmarks { .. } => {
-                    self.picker_action(action)
-                }
+                Mode::Search(_)
+                | Mode::Palette(_)
+                | Mode::Bookmarks { .. }
+                | Mode::Listing { .. } => self.picker_action(action),
                 Mode::Hints(_) => self.hints_action(action),
                 Mode::Help { .. } | Mode::Messages { .. } => self.overlay_action(action),
             };
@@ -404,6 +409,10 @@ impl Shell {
     }
 
     pub(super) fn go(&mut self, target: Target) {
+        if let Target::More(listing) = target {
+            self.mode = Mode::Listing { listing, selected: 0 };
+            return;
+        }
         if let Some(message) = self.session.go(target) {
             self.status.say(message);
         }

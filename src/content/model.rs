@@ -71,9 +71,10 @@ pub struct Briefing {
     pub lists: HashMap<Kind, Vec<EntityId>>,
     /// For each entity, its position in its kind's list.
     pub positions: Vec<usize>,
-    /// For each entity, who links to it or names it in a relation, each once, in load order.
+    /// For each entity, who links to it or names it in a relation, each once, grouped by kind
+    /// and in each kind's list order.
     pub backlinks: Vec<Vec<EntityId>>,
-    /// For each issue, the actors whose `issues` name it.
+    /// For each issue, the actors whose `issues` name it, in the actors' list order.
     pub involved: HashMap<EntityId, Vec<EntityId>>,
     /// For each paragraph (index n-1), the entities that cite or quote it.
     pub cited_by: Vec<Vec<EntityId>>,
@@ -252,16 +253,18 @@ impl Briefing {
             let from = EntityId(i as u32);
             let targets =
                 entity.relations().into_iter().chain(entity.texts().flat_map(Text::entity_links));
+            // Entities come in order, so one that is already listed is the last one listed: a
+            // look at the end keeps each list free of repeats without searching it.
             for target in targets {
                 let list = &mut backlinks[target.index()];
-                if target != from && !list.contains(&from) {
+                if target != from && list.last() != Some(&from) {
                     list.push(from);
                 }
             }
             if let Details::Actor { issues, .. } = &entity.details {
                 for issue in issues {
                     let actors = involved.entry(*issue).or_default();
-                    if !actors.contains(&from) {
+                    if actors.last() != Some(&from) {
                         actors.push(from);
                     }
                 }
@@ -269,11 +272,21 @@ impl Briefing {
             let paragraphs = entity.cites.iter().chain(entity.quotes.iter().map(|q| &q.para));
             for &n in paragraphs {
                 if let Some(list) = cited_by.get_mut((n as usize).wrapping_sub(1))
-                    && !list.contains(&from)
+                    && list.last() != Some(&from)
                 {
                     list.push(from);
                 }
             }
+        }
+        // Backlinks by kind, each kind in its list's order (events by date), so a page can
+        // show the first few of each kind without looking at the rest.
+        let kind_index = |id: EntityId| Kind::all().position(|k| k == entities[id.index()].kind());
+        for list in &mut backlinks {
+            list.sort_by_key(|id| (kind_index(*id), positions[id.index()]));
+        }
+        // The actors of an issue in the order of the actors' list, as the reader sees them.
+        for actors in involved.values_mut() {
+            actors.sort_by_key(|id| positions[id.index()]);
         }
         self.lists = lists;
         self.positions = positions;
@@ -289,6 +302,15 @@ impl Briefing {
     /// Where an entity stands in its kind's list.
     pub fn position(&self, id: EntityId) -> usize {
         self.positions[id.index()]
+    }
+
+    /// Who links to an entity among one kind, in that kind's order.
+    pub fn backlinks_of(&self, id: EntityId, kind: Kind) -> &[EntityId] {
+        let all = &self.backlinks[id.index()];
+        let order = |k: Kind| Kind::all().position(|x| x == k);
+        let start = all.partition_point(|b| order(self.entity(*b).kind()) < order(kind));
+        let end = all.partition_point(|b| order(self.entity(*b).kind()) <= order(kind));
+        &all[start..end]
     }
 
     pub fn lookup(&self, id: &str) -> Option<EntityId> {

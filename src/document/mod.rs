@@ -27,6 +27,53 @@ pub enum Target {
     /// paragraph with the quoted words marked.
     Quote(EntityId, u16),
     External(crate::content::sanitize::Clean),
+    /// All of a long list a page shows only the start of.
+    More(Listing),
+}
+
+/// A list that may be too long to show whole on a page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Listing {
+    /// The entities of a kind that link to an entity.
+    Backlinks(EntityId, crate::content::Kind),
+    /// The actors involved in an issue.
+    Involved(EntityId),
+    /// The entities that cite a source paragraph.
+    Citing(u32),
+}
+
+impl Listing {
+    /// Every entity of the list, in its order.
+    pub fn items(self, briefing: &crate::content::Briefing) -> &[EntityId] {
+        match self {
+            Listing::Backlinks(id, kind) => briefing.backlinks_of(id, kind),
+            Listing::Involved(id) => briefing.involved.get(&id).map(Vec::as_slice).unwrap_or(&[]),
+            Listing::Citing(n) => briefing
+                .cited_by
+                .get((n as usize).wrapping_sub(1))
+                .map(Vec::as_slice)
+                .unwrap_or(&[]),
+        }
+    }
+
+    /// What the list is, for the title of the box that shows it whole.
+    pub fn title(self, briefing: &crate::content::Briefing) -> String {
+        match self {
+            Listing::Backlinks(id, kind) => {
+                format!("{} that link to {}", kind.plural(), briefing.entity(id).name)
+            }
+            Listing::Involved(id) => format!("Actors involved in {}", briefing.entity(id).name),
+            Listing::Citing(n) => format!("Everything that cites ¶{n}"),
+        }
+    }
+}
+
+/// How many items of a list a page shows: all of a short list, and the first 25 of a long one,
+/// whose rest is a link away. A list only a few longer than that is shown whole, since a link
+/// to "3 more" saves the reader nothing.
+pub fn shown(len: usize) -> usize {
+    const SHOWN: usize = 25;
+    if len <= SHOWN + 5 { len } else { SHOWN }
 }
 
 /// "1 event", "3 events".

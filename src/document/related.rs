@@ -1,7 +1,7 @@
 //! What an entity is tied to: its relations and its backlinks ("Referenced by"). Shown in the
 //! third column on wide terminals and at the end of the detail otherwise.
 
-use super::{Doc, DocBuilder, Role, Style, Target};
+use super::{Doc, DocBuilder, Listing, Role, Style, Target, shown};
 use crate::content::{Briefing, Details, EntityId, Kind};
 
 pub fn doc(briefing: &Briefing, id: EntityId) -> Doc {
@@ -27,9 +27,9 @@ pub fn append(b: &mut DocBuilder, briefing: &Briefing, id: EntityId) {
             list(b, briefing, issues);
         }
         Details::Issue { related } => {
-            let involved = briefing.involved.get(&id).map(Vec::as_slice).unwrap_or(&[]);
+            let involved = Listing::Involved(id).items(briefing);
             section(b, "Actors involved", involved);
-            list(b, briefing, involved);
+            capped(b, briefing, Listing::Involved(id), "actors");
             section(b, "Related issues", related);
             list(b, briefing, related);
         }
@@ -48,21 +48,28 @@ pub fn append(b: &mut DocBuilder, briefing: &Briefing, id: EntityId) {
         Details::Place { .. } => {}
     }
 
-    let backlinks = &briefing.backlinks[id.index()];
-    if !backlinks.is_empty() {
+    if !briefing.backlinks[id.index()].is_empty() {
         b.heading("Referenced by");
         for kind in Kind::all() {
-            let mut of_kind: Vec<EntityId> =
-                backlinks.iter().copied().filter(|b| briefing.entity(*b).kind() == kind).collect();
-            if of_kind.is_empty() {
+            let listing = Listing::Backlinks(id, kind);
+            if listing.items(briefing).is_empty() {
                 continue;
             }
-            if kind == Kind::Event {
-                of_kind.sort_by_key(|e| briefing.entity(*e).date().map(|d| d.sort_key()));
-            }
             b.block(false).styled(kind.plural(), Role::Label);
-            list(b, briefing, &of_kind);
+            capped(b, briefing, listing, &kind.plural().to_lowercase());
         }
+    }
+}
+
+/// The first items of a list, and a link to all of them when there are more: a page shows
+/// as much as a reader takes in, whatever the size of the briefing.
+fn capped(b: &mut DocBuilder, briefing: &Briefing, listing: Listing, what: &str) {
+    let items = listing.items(briefing);
+    let shown = shown(items.len());
+    list(b, briefing, &items[..shown]);
+    if shown < items.len() {
+        let more = format!("and {} more {what}…", items.len() - shown);
+        b.block(false).marker("  ", Style::default()).link(more, Target::More(listing));
     }
 }
 

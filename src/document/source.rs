@@ -24,11 +24,17 @@ pub fn doc(briefing: &Briefing, cited_by: bool, toggle: Option<&str>) -> Doc {
         }
         b.block(false).paragraph(n).indent(width as u16).styled("Cited by ", Role::Muted);
         if cited_by {
-            for (j, id) in citing.iter().enumerate() {
+            let shown = super::shown(citing.len());
+            for (j, id) in citing[..shown].iter().enumerate() {
                 if j > 0 {
                     b.styled(" · ", Role::Muted);
                 }
                 b.link(briefing.entity(*id).name.clone(), Target::Entity(*id));
+            }
+            if shown < citing.len() {
+                b.styled(" · ", Role::Muted);
+                let more = format!("and {} more…", citing.len() - shown);
+                b.link(more, Target::More(super::Listing::Citing(n)));
             }
         } else {
             b.styled(counts(briefing, citing), Role::Muted);

@@ -95,7 +95,7 @@ fn card(shell: &Shell, target: &Target) -> Vec<Line<'static>> {
                 .unwrap_or_default();
             vec![Line::styled(format!("¶{n} of the source"), theme.label), Line::raw(short(&text))]
         }
-        Target::External(_) => Vec::new(),
+        Target::External(_) | Target::More(_) => Vec::new(),
     }
 }
 

@@ -25,21 +25,36 @@ pub fn draw(buf: &mut Buffer, screen: Rect, shell: &Shell) {
                 }
                 (false, n) => crate::document::count(n, "result"),
             };
-            (" Search the briefing ", Some(("Search: ", s.input.as_str())), summary, s.selected)
+            (
+                " Search the briefing ".to_owned(),
+                Some(("Search: ", s.input.as_str())),
+                summary,
+                s.selected,
+            )
         }
         Mode::Palette(p) => {
             let summary = match p.results.len() {
                 0 => "no match".to_owned(),
                 n => crate::document::count(n, "match").replace("matchs", "matches"),
             };
-            (" Jump to ", Some(("Go to: ", p.input.as_str())), summary, p.selected)
+            (" Jump to ".to_owned(), Some(("Go to: ", p.input.as_str())), summary, p.selected)
         }
         Mode::Bookmarks { selected } => (
-            " Bookmarks ",
+            " Bookmarks ".to_owned(),
             None,
             format!("{} bookmarked", shell.session().bookmarks().len()),
             *selected,
         ),
+        Mode::Listing { listing, selected } => {
+            let briefing = &shell.session().briefing;
+            let count = listing.items(briefing).len();
+            (
+                format!(" {} ", listing.title(briefing)),
+                None,
+                crate::document::count(count, "item"),
+                *selected,
+            )
+        }
         _ => return,
     };
     let theme = shell.theme();
@@ -55,7 +70,7 @@ pub fn draw(buf: &mut Buffer, screen: Rect, shell: &Shell) {
         keys.key_in(mode, open),
         keys.key_in(mode, close)
     );
-    if mode == KeyMode::Picker {
+    if matches!(shell.mode(), Mode::Bookmarks { .. }) {
         hint = format!(" {} remove ·{hint}", keys.key_in(mode, Action::Bookmark));
     }
     let hint = fit::end(&hint, laid.area.width.saturating_sub(2) as usize);
@@ -63,7 +78,7 @@ pub fn draw(buf: &mut Buffer, screen: Rect, shell: &Shell) {
     Block::bordered()
         .border_style(theme.border_focused)
         .style(theme.body)
-        .title(title)
+        .title(fit::end(&title, laid.area.width.saturating_sub(2) as usize))
         .title_bottom(Line::from(hint).right_aligned())
         .render(laid.area, buf);
     if laid.inner.height == 0 {
@@ -140,6 +155,11 @@ fn item_line(shell: &Shell, item: usize, width: usize) -> Line<'static> {
         Mode::Bookmarks { .. } => shell
             .session()
             .bookmarks()
+            .get(item)
+            .map(|id| entity_line(shell, *id, width))
+            .unwrap_or_default(),
+        Mode::Listing { listing, .. } => listing
+            .items(&shell.session().briefing)
             .get(item)
             .map(|id| entity_line(shell, *id, width))
             .unwrap_or_default(),

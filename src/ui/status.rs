@@ -120,6 +120,9 @@ fn describe(shell: &Shell, target: &Target) -> String {
         Target::External(url) => {
             format!("outside address {url} (briefing does not open a browser)")
         }
+        Target::More(listing) => {
+            format!("all {} of them, in a box to choose from", listing.items(briefing).len())
+        }
     }
 }
 
