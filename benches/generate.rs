@@ -63,3 +63,19 @@ pub fn generated(per_kind: usize) -> Files {
         ],
     }
 }
+
+/// The same briefing with `backlinks` more actors, each involved in `issue-1` and naming it in
+/// its summary: an entity linked from thousands, as a hub of a large briefing is.
+#[allow(dead_code)]
+pub fn with_hub(per_kind: usize, backlinks: usize) -> Files {
+    let mut files = generated(per_kind);
+    let actors = &mut files.texts[1].1;
+    let mut text = actors.to_string();
+    for i in 0..backlinks {
+        text.push_str(&format!(
+            "[[actor]]\nid = \"follower-{i}\"\nname = \"Follower {i}\"\nkind = \"person\"\nside = \"other\"\nissues = [\"issue-1\"]\nsummary = \"One of many on [[issue-1]].\"\ncites = [1]\n\n"
+        ));
+    }
+    *actors = text.into();
+    files
+}

@@ -509,3 +509,36 @@ fn a_reload_closes_a_box_of_the_old_version_s_entities_and_answers_the_palette_a
     let after = screen(&r);
     assert!(!after.contains("Crowd 1") && after.contains("no match"), "{after}");
 }
+
+#[test]
+fn the_palette_answers_a_large_briefing_in_steps_keeping_what_is_chosen() {
+    let mut r = reader(crowded(20_000), 100, 30);
+    ctrl(&mut r, 'k');
+    typed(&mut r, "Crowd 1999");
+    assert!(r.busy(), "a keystroke looks at a step's worth of names, not all of them");
+    let partial = screen(&r);
+    assert!(partial.contains("so far, looking…"), "{partial}");
+    r.update(Action::Next);
+    let chosen = selected_in_palette(&r);
+    let mut ticks = 0;
+    while r.busy() {
+        r.update(Action::Tick);
+        ticks += 1;
+    }
+    assert!((1..10).contains(&ticks), "{ticks} steps");
+    assert_eq!(selected_in_palette(&r), chosen, "the chosen result stays chosen");
+    let done = screen(&r);
+    assert!(!done.contains("looking") && done.contains("matches"), "{done}");
+    typed(&mut r, "9");
+    while r.busy() {
+        r.update(Action::Tick);
+    }
+    press(&mut r, KeyCode::Enter);
+    assert_eq!(selected(&r).as_deref(), Some("crowd-19999"));
+}
+
+/// The name of the palette's chosen result, as drawn.
+fn selected_in_palette(r: &briefing::app::Shell) -> String {
+    let Mode::Palette(p) = r.mode() else { panic!("no palette") };
+    r.session().briefing.entity(p.results[p.selected]).name.to_string()
+}

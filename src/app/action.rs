@@ -81,6 +81,10 @@ pub enum Action {
     /// A key that the current mode's keymap binds to nothing.
     #[serde(skip)]
     Unbound(Key),
+    /// No input is waiting: the next step of work left from the last action (a palette query
+    /// on a large briefing is answered in steps, so no keystroke waits for the whole of it).
+    #[serde(skip)]
+    Tick,
 }
 
 /// Groups of keys as the help, the README and the man page show them.
@@ -113,7 +117,7 @@ impl Section {
             Section::Other => "Other",
             Section::Prompt => "While typing (/ find, s search, the palette)",
             Section::Hints => "While link labels are shown (f, F)",
-            Section::Picker => "In the bookmarks box",
+            Section::Picker => "In the bookmarks box and the box of a long list",
             Section::Overlay => "In the help and messages boxes",
         }
     }
@@ -133,7 +137,8 @@ impl Action {
             | Action::Click { .. }
             | Action::Wheel { .. }
             | Action::Resize { .. }
-            | Action::Unbound(_) => None,
+            | Action::Unbound(_)
+            | Action::Tick => None,
             other => Some(other.into()),
         }
     }
@@ -220,7 +225,7 @@ impl Action {
             (_, Cancel) => "Give up typing",
             (_, DeleteBack) => "Delete the last character",
             (_, ClearInput) => "Clear what was typed",
-            (_, Type(_) | Click { .. } | Wheel { .. } | Resize { .. } | Unbound(_)) => "",
+            (_, Type(_) | Click { .. } | Wheel { .. } | Resize { .. } | Unbound(_) | Tick) => "",
         }
     }
 }

@@ -51,7 +51,12 @@ pub struct SearchBox {
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct PaletteBox {
     pub input: String,
+    /// The best matches so far, best first.
     pub results: Vec<EntityId>,
+    /// How many entities match so far.
+    pub matched: usize,
+    /// Whether the query is still being answered, a step per `Action::Tick`.
+    pub searching: bool,
     pub selected: usize,
 }
 

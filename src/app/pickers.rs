@@ -94,8 +94,30 @@ impl Shell {
     }
 
     pub(super) fn open_palette(&mut self) {
-        let results = self.session.palette().matches("", RESULTS);
-        self.mode = Mode::Palette(PaletteBox { input: String::new(), results, selected: 0 });
+        self.mode = Mode::Palette(PaletteBox::default());
+        self.edit_input(|_| {});
+    }
+
+    /// Whether an action left work to do in steps: `Action::Tick` does the next one.
+    pub fn busy(&self) -> bool {
+        matches!(self.mode, Mode::Palette(PaletteBox { searching: true, .. }))
+    }
+
+    /// The next step of a palette query, its results so far kept in the box.
+    pub(super) fn continue_work(&mut self) {
+        if !self.busy() {
+            return;
+        }
+        let palette = self.session.palette();
+        palette.step();
+        let (results, matched, searching) =
+            (palette.results(), palette.matched(), !palette.finished());
+        if let Mode::Palette(p) = &mut self.mode {
+            // The chosen entity stays chosen while better matches come in.
+            let chosen = p.results.get(p.selected).copied();
+            p.selected = chosen.and_then(|c| results.iter().position(|r| *r == c)).unwrap_or(0);
+            (p.results, p.matched, p.searching) = (results, matched, searching);
+        }
     }
 
     pub(super) fn open_bookmarks(&mut self) {
@@ -235,9 +257,13 @@ impl Shell {
             Mode::Palette(p) => {
                 change(&mut p.input);
                 let input = p.input.clone();
-                let results = self.session.palette().matches(&input, RESULTS);
+                let palette = self.session.palette();
+                palette.start(&input, RESULTS);
+                let (results, matched, searching) =
+                    (palette.results(), palette.matched(), !palette.finished());
                 if let Mode::Palette(p) = &mut self.mode {
-                    (p.results, p.selected) = (results, 0);
+                    (p.results, p.matched, p.searching, p.selected) =
+                        (results, matched, searching, 0);
                 }
             }
             _ => {}

@@ -268,6 +268,11 @@ impl Shell {
             self.quit = true;
             return;
         }
+        // Work left from an earlier action changes no message and no place.
+        if action == Action::Tick {
+            self.continue_work();
+            return;
+        }
         // Below the minimum size nothing is drawn but the message, so nothing else acts.
         if self.too_small() {
             return;
@@ -388,7 +393,7 @@ impl Shell {
             Click { column, row } => self.click(column, row),
             Wheel { column, row, down } => self.wheel(column, row, down),
             Unbound(key) => self.unbound(key),
-            Accept | Cancel | DeleteBack | ClearInput | Type(_) | Resize { .. } => {}
+            Accept | Cancel | DeleteBack | ClearInput | Type(_) | Resize { .. } | Tick => {}
         }
     }
 

@@ -267,6 +267,15 @@ fn event_loop(
     loop {
         screen.draw(|frame| crate::ui::draw(frame, shell))?;
         let event = match reloading {
+            // Work left in steps goes on while no input waits, so a key never waits for it.
+            _ if shell.busy() => match events.try_recv() {
+                Ok(event) => event,
+                Err(mpsc::TryRecvError::Empty) => {
+                    shell.update(Action::Tick);
+                    continue;
+                }
+                Err(mpsc::TryRecvError::Disconnected) => return Ok(()),
+            },
             Some(since) => match events.recv_timeout(RELOAD_SLOW.saturating_sub(since.elapsed())) {
                 Ok(event) => event,
                 Err(mpsc::RecvTimeoutError::Timeout) => {

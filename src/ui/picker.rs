@@ -33,9 +33,11 @@ pub fn draw(buf: &mut Buffer, screen: Rect, shell: &Shell) {
             )
         }
         Mode::Palette(p) => {
-            let summary = match p.results.len() {
-                0 => "no match".to_owned(),
-                n => crate::document::count(n, "match").replace("matchs", "matches"),
+            let summary = match (p.matched, p.searching) {
+                (0, false) => "no match".to_owned(),
+                (1, false) => "1 match".to_owned(),
+                (n, false) => format!("{n} matches"),
+                (n, true) => format!("{n} matches so far, looking…"),
             };
             (" Jump to ".to_owned(), Some(("Go to: ", p.input.as_str())), summary, p.selected)
         }
