@@ -253,38 +253,38 @@ fn preamble_extend<'a>(preamble: &mut DeTable<'a>, table: DeTable<'a>) {
 /// strings and arrays never count; the first bound is 0, for what stands before the first.
 fn entry_starts(text: &str, key: &str) -> Vec<usize> {
     use toml_parser::lexer::TokenKind;
-    let tokens: Vec<_> = toml_parser::Source::new(text).lex().collect();
+    // Tokens are looked at as the lexer makes them, one header ahead at most: the file's
+    // tokens are never all held at once.
+    let mut tokens = toml_parser::Source::new(text).lex().peekable();
     let mut starts = vec![0];
     let mut depth = 0usize;
     let mut line_start = true;
-    let mut i = 0;
-    while i < tokens.len() {
-        let token = tokens[i];
+    while let Some(token) = tokens.next() {
         match token.kind() {
             TokenKind::Newline => line_start = true,
             TokenKind::Whitespace | TokenKind::Comment => {}
             TokenKind::LeftSquareBracket if line_start && depth == 0 => {
                 // A header: `[[key]]` opens an entry; anything else is a table of some kind.
-                let double =
-                    tokens.get(i + 1).is_some_and(|t| t.kind() == TokenKind::LeftSquareBracket);
-                let mut j = i + if double { 2 } else { 1 };
+                let double = tokens.next_if(|t| t.kind() == TokenKind::LeftSquareBracket);
                 let mut name = String::new();
-                while let Some(t) = tokens.get(j) {
-                    match t.kind() {
-                        TokenKind::RightSquareBracket | TokenKind::Newline | TokenKind::Eof => {
-                            break;
-                        }
-                        TokenKind::Whitespace => {}
-                        _ => name.push_str(&text[t.span().start()..t.span().end()]),
+                // The name runs to the closing bracket, which is then read as any token is.
+                while let Some(t) = tokens.next_if(|t| {
+                    !matches!(
+                        t.kind(),
+                        TokenKind::RightSquareBracket | TokenKind::Newline | TokenKind::Eof
+                    )
+                }) {
+                    if t.kind() != TokenKind::Whitespace {
+                        name.push_str(&text[t.span().start()..t.span().end()]);
                     }
-                    j += 1;
                 }
-                if double && name.trim_matches(['"', '\'']) == key && token.span().start() > 0 {
+                if double.is_some()
+                    && name.trim_matches(['"', '\'']) == key
+                    && token.span().start() > 0
+                {
                     starts.push(token.span().start());
                 }
-                i = j;
                 line_start = false;
-                continue;
             }
             TokenKind::LeftSquareBracket | TokenKind::LeftCurlyBracket => {
                 depth += 1;
@@ -296,7 +296,6 @@ fn entry_starts(text: &str, key: &str) -> Vec<usize> {
             }
             _ => line_start = false,
         }
-        i += 1;
     }
     starts
 }

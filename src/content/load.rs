@@ -426,7 +426,7 @@ fn validate_with(files: &Files, progress: &Progress) -> (Option<Briefing>, Repor
             None => Date::unknown(),
         };
         entity.details = Details::Event {
-            date,
+            date: Box::new(date),
             actors: v.relations(file, &e.actors, Some(Kind::Actor), "actors"),
             places: v.relations(file, &e.places, Some(Kind::Place), "places"),
             issues: v.relations(file, &e.issues, Some(Kind::Issue), "issues"),
@@ -776,7 +776,7 @@ impl Validator<'_> {
             name,
             aliases: c.aliases.iter().map(|a| self.plain(file, a)).collect(),
             summary,
-            description: c.description.map(|d| self.text(file, d)),
+            description: c.description.map(|d| Box::new(self.text(file, d))),
             cites,
             quotes,
             context,

@@ -400,7 +400,13 @@ impl Builder {
     fn finish(mut self) -> Text {
         self.close();
         match Clean::checked(std::mem::take(&mut self.words)) {
-            Ok(words) => Text { words, runs: self.runs, blocks: self.blocks },
+            // A briefing holds many texts: none keeps room it will never use.
+            Ok(mut words) => {
+                words.shrink_to_fit();
+                self.runs.shrink_to_fit();
+                self.blocks.shrink_to_fit();
+                Text { words, runs: self.runs, blocks: self.blocks }
+            }
             // Something must go, so the runs' ends would no longer fit the words: each run
             // is cleaned on its own.
             Err(raw) => self.rebuilt(raw),

@@ -102,7 +102,8 @@ pub struct Entity {
     pub name: Clean,
     pub aliases: Vec<Clean>,
     pub summary: Text,
-    pub description: Option<Text>,
+    /// Boxed: most entities have none, and an entity is kept small.
+    pub description: Option<Box<Text>>,
     pub cites: Vec<u32>,
     pub quotes: Vec<Quote>,
     pub context: Vec<Context>,
@@ -151,7 +152,8 @@ pub enum Details {
         related: Vec<EntityId>,
     },
     Event {
-        date: Date,
+        /// Boxed, as the largest field of any kind: an entity is kept small.
+        date: Box<Date>,
         actors: Vec<EntityId>,
         places: Vec<EntityId>,
         issues: Vec<EntityId>,
@@ -206,7 +208,7 @@ impl Entity {
             _ => None,
         };
         std::iter::once(&self.summary)
-            .chain(self.description.as_ref())
+            .chain(self.description.as_deref())
             .chain(role)
             .chain(self.context.iter().map(|c| &c.text))
     }

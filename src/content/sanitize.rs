@@ -32,6 +32,11 @@ impl Clean {
         if may_need_cleaning(&text) { Err(text) } else { Ok(Clean(text)) }
     }
 
+    /// Gives back room the text will not grow into.
+    pub fn shrink_to_fit(&mut self) {
+        self.0.shrink_to_fit();
+    }
+
     /// Clean text after clean text is clean.
     pub fn append(&mut self, other: &Clean) {
         self.0.push_str(&other.0);
