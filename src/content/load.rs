@@ -261,20 +261,6 @@ fn validate_with(files: &Files, progress: &Progress) -> (Option<Briefing>, Repor
     };
     let present = |name: &str| files.texts.iter().any(|(n, _)| n == name);
     let mut complete = true;
-    let briefing: Option<Entry<format::BriefingFile>> = if present("briefing.toml") {
-        match entries::parse(files.text("briefing.toml"), "briefing.toml", &mut report) {
-            Some(root) => {
-                let root = Spanned::new(0..0, toml::de::DeValue::Table(root.into_inner()));
-                entries::entry(&root, "briefing.toml", &mut report, &help)
-            }
-            None => {
-                complete = false;
-                None
-            }
-        }
-    } else {
-        None
-    };
     // The section files are read on two threads: each file is parsed on its own, and the
     // problems found are put together in the files' order, so the report reads the same.
     fn part<T: serde::de::DeserializeOwned + Send>(
@@ -290,48 +276,68 @@ fn validate_with(files: &Files, progress: &Progress) -> (Option<Briefing>, Repor
         entries::unknown_keys(&preamble, &[key], file, &mut report);
         (entries, report, parsed)
     }
-    let ((actors, a), (issues, i), (timeline, t), (places, p), (glossary, g), source_part) =
-        std::thread::scope(|scope| {
-            let first = scope.spawn(|| {
-                let actors =
-                    part::<format::ActorField>(files, "actors.toml", "actor", &help, progress);
-                let issues =
-                    part::<format::IssueField>(files, "issues.toml", "issue", &help, progress);
-                (actors, issues)
-            });
-            let timeline =
-                part::<format::EventField>(files, "timeline.toml", "event", &help, progress);
+    let (
+        briefing,
+        (actors, a),
+        (issues, i),
+        (timeline, t),
+        (places, p),
+        (glossary, g),
+        source_part,
+    ) = std::thread::scope(|scope| {
+        // About half the text on each thread, as briefings are usually balanced: actors,
+        // issues and places beside the briefing, timeline, glossary and source.
+        let first = scope.spawn(|| {
+            let actors = part::<format::ActorField>(files, "actors.toml", "actor", &help, progress);
+            let issues = part::<format::IssueField>(files, "issues.toml", "issue", &help, progress);
             let places = part::<format::PlaceField>(files, "places.toml", "place", &help, progress);
-            let glossary =
-                part::<format::TermField>(files, "glossary.toml", "term", &help, progress);
-            let mut source_report = Report::new("");
-            let (paragraphs, source_root, parsed) = entries::section::<format::ParagraphField>(
-                files.text("source.toml"),
-                "source.toml",
-                "paragraph",
-                &mut source_report,
-                &help,
-                progress,
-            );
-            entries::unknown_keys(
-                &source_root,
-                &["title", "paragraph"],
-                "source.toml",
-                &mut source_report,
-            );
-            let title: Option<FieldText> = source_root
-                .get("title")
-                .and_then(|t| entries::value(t, "source.toml", &mut source_report));
-            let (actors, issues) = first.join().expect("reading a file does not panic");
-            (
-                (actors.0, (actors.1, actors.2)),
-                (issues.0, (issues.1, issues.2)),
-                (timeline.0, (timeline.1, timeline.2)),
-                (places.0, (places.1, places.2)),
-                (glossary.0, (glossary.1, glossary.2)),
-                (paragraphs, title, source_report, parsed),
-            )
+            (actors, issues, places)
         });
+        let briefing: Option<Entry<format::BriefingFile>> = if present("briefing.toml") {
+            match entries::parse(files.text("briefing.toml"), "briefing.toml", &mut report) {
+                Some(root) => {
+                    let root = Spanned::new(0..0, toml::de::DeValue::Table(root.into_inner()));
+                    entries::entry(&root, "briefing.toml", &mut report, &help)
+                }
+                None => {
+                    complete = false;
+                    None
+                }
+            }
+        } else {
+            None
+        };
+        let timeline = part::<format::EventField>(files, "timeline.toml", "event", &help, progress);
+        let glossary = part::<format::TermField>(files, "glossary.toml", "term", &help, progress);
+        let mut source_report = Report::new("");
+        let (paragraphs, source_root, parsed) = entries::section::<format::ParagraphField>(
+            files.text("source.toml"),
+            "source.toml",
+            "paragraph",
+            &mut source_report,
+            &help,
+            progress,
+        );
+        entries::unknown_keys(
+            &source_root,
+            &["title", "paragraph"],
+            "source.toml",
+            &mut source_report,
+        );
+        let title: Option<FieldText> = source_root
+            .get("title")
+            .and_then(|t| entries::value(t, "source.toml", &mut source_report));
+        let (actors, issues, places) = first.join().expect("reading a file does not panic");
+        (
+            briefing,
+            (actors.0, (actors.1, actors.2)),
+            (issues.0, (issues.1, issues.2)),
+            (timeline.0, (timeline.1, timeline.2)),
+            (places.0, (places.1, places.2)),
+            (glossary.0, (glossary.1, glossary.2)),
+            (paragraphs, title, source_report, parsed),
+        )
+    });
     let (paragraphs, source_title, source_report, source_parsed) = source_part;
     for (part, parsed) in [a, i, t, p, g, (source_report, source_parsed)] {
         report.extend(part);

@@ -180,12 +180,10 @@ impl<'a> Line<'a> {
         let w = text.width() as u16;
         let row_index = self.out.rows.len() - 1;
         let row = self.out.rows.last_mut().expect("a row is always open");
+        // The row's last segment always ends where the next text goes (`x` moves only by
+        // what is placed), so text in the same style and link joins it.
         match row.segments.last_mut() {
-            Some(last)
-                if last.style == run.style
-                    && last.link == run.link
-                    && last.x + last.text.width() as u16 == self.x =>
-            {
+            Some(last) if last.style == run.style && last.link == run.link => {
                 last.text.push_str(text)
             }
             _ => row.segments.push(Segment {
