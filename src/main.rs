@@ -22,8 +22,9 @@ fn main() -> ExitCode {
             print(&text).map(|()| ExitCode::from(u8::from(failed))).unwrap_or_else(|code| code)
         }
         Some(Command::Schema { file }) => {
-            let schema = match &file {
+            let schema = match file.as_deref() {
                 None => Some(commands::schema::combined()),
+                Some("export") => Some(briefing::document::export::json::schema()),
                 Some(file) => commands::schema::for_file(file),
             };
             match schema {
@@ -31,7 +32,7 @@ fn main() -> ExitCode {
                     .map_or_else(|c| c, |()| ExitCode::SUCCESS),
                 None => {
                     eprintln!(
-                        "briefing: '{}' is not a section file; give one of {}",
+                        "briefing: '{}' is not a section file; give one of {}, or export",
                         escaped(&file.unwrap_or_default()),
                         content::load::FILES.join(", ")
                     );
@@ -47,6 +48,45 @@ fn main() -> ExitCode {
             }
         },
         Some(Command::Help { topic }) => help(topic.as_deref()),
+        Some(Command::Print { path, width, only, id }) => {
+            let briefing = match load_briefing(path.as_deref()) {
+                Ok(briefing) => briefing,
+                Err(code) => return code,
+            };
+            let width = commands::print::width(width);
+            match commands::print::run(&briefing, only, id.as_deref(), width) {
+                Ok(text) => print(&text).map_or_else(|c| c, |()| ExitCode::SUCCESS),
+                Err(message) => {
+                    eprintln!("briefing print: {message}");
+                    ExitCode::from(2)
+                }
+            }
+        }
+        Some(Command::Export { path, to, output }) => {
+            let briefing = match load_briefing(path.as_deref()) {
+                Ok(briefing) => briefing,
+                Err(code) => return code,
+            };
+            let text = briefing::document::export::export(&briefing, to);
+            match output {
+                None => print(&text).map_or_else(|c| c, |()| ExitCode::SUCCESS),
+                Some(output) => match commands::export::write(&output, &text) {
+                    Ok(()) => ExitCode::SUCCESS,
+                    Err(message) => {
+                        eprintln!("briefing export: {message}");
+                        ExitCode::from(1)
+                    }
+                },
+            }
+        }
+        Some(Command::Man) => {
+            let page = commands::man::page(Cli::command(), &briefing::app::Keymap::default_keys());
+            print(&page).map_or_else(|c| c, |()| ExitCode::SUCCESS)
+        }
+        Some(Command::Completions { shell }) => {
+            let script = commands::completions::script(shell, Cli::command());
+            print(&script).map_or_else(|c| c, |()| ExitCode::SUCCESS)
+        }
         None => {
             if let Some(path) = &cli.path
                 && let Some(code) = not_a_command(path)
@@ -169,8 +209,44 @@ fn loading(
     })
 }
 
+/// Loads the briefing a command names (the bundled one without a path), printing every
+/// problem when it cannot.
+fn load_briefing(path: Option<&std::path::Path>) -> Result<content::Briefing, ExitCode> {
+    let files = match path {
+        Some(path) => content::read_dir(path),
+        None => Ok(content::bundled()),
+    };
+    files.and_then(|files| loading(&files, path)).map_err(|report| {
+        eprint!("{}", report.render(theme::color_for(std::io::stderr().is_terminal())));
+        ExitCode::from(1)
+    })
+}
+
+/// `briefing` with its output going to a pipe or a file: the briefing printed as plain text,
+/// or the place `--goto` names, as `briefing print` would.
+fn print_instead(cli: &Cli) -> ExitCode {
+    let briefing = match load_briefing(cli.path.as_deref()) {
+        Ok(briefing) => briefing,
+        Err(code) => return code,
+    };
+    let width = commands::print::width(None);
+    match commands::print::run(&briefing, None, cli.goto.as_deref(), width) {
+        Ok(text) => print(&text).map_or_else(|c| c, |()| ExitCode::SUCCESS),
+        Err(message) => {
+            eprintln!("briefing: {}", message.replacen("--id", "--goto", 1));
+            ExitCode::from(2)
+        }
+    }
+}
+
 fn read(cli: &Cli) -> ExitCode {
     let path = cli.path.as_deref();
+    let terminal = std::io::stdout().is_terminal();
+    // Nothing of the reader's (its settings, its theme) matters to printed text, so a
+    // config being edited never stops `briefing | less`.
+    if !terminal {
+        return print_instead(cli);
+    }
     let errors_color = theme::color_for(std::io::stderr().is_terminal());
     let config = match briefing::config::load() {
         Ok(config) => config,
@@ -187,7 +263,6 @@ fn read(cli: &Cli) -> ExitCode {
         }
         None => config.theme,
     };
-    let terminal = std::io::stdout().is_terminal();
     // The terminal is asked for its background while the briefing loads, so the question
     // costs no time of its own; the answer is awaited before anything is printed.
     let background = (terminal && choice == Choice::Auto && !theme::no_color())
@@ -210,18 +285,24 @@ fn read(cli: &Cli) -> ExitCode {
             return ExitCode::from(1);
         }
     };
-    if !terminal {
-        eprintln!(
-            "briefing: standard output is not a terminal; run it in a terminal to read the briefing"
-        );
-        return ExitCode::from(1);
-    }
+    // An address that names nothing is a mistake on the command line, said before the
+    // terminal is taken.
+    let goto = match cli.goto.as_deref().map(|a| briefing::document::address::parse(&briefing, a)) {
+        Some(Ok(place)) => Some(place),
+        Some(Err(message)) => {
+            eprintln!("briefing: --goto: {message}");
+            return ExitCode::from(2);
+        }
+        None => None,
+    };
     let builtin = theme::choose(choice, theme::no_color(), || light);
     let depth = if builtin == Builtin::Mono { ColorDepth::Ansi16 } else { ColorDepth::detect() };
     let mut shell = Shell::builder(briefing)
         .keymap(config.keymap)
         .theme(builtin.theme().fitted(depth))
         .mouse(config.mouse)
+        .cursor(config.cursor)
+        .hyperlinks(briefing::ui::hyperlink::supported(std::env::var("TERM").ok().as_deref()))
         .build();
     // The briefing is known by its directory, or by name when it is the bundled one.
     let key = match path {
@@ -241,6 +322,10 @@ fn read(cli: &Cli) -> ExitCode {
                 shell.say(warning);
             }
         }
+    }
+    // An explicit --goto wins over the place kept from last time, which stays one step back.
+    if let Some(place) = goto {
+        shell.open(place);
     }
     let watch = if cli.no_watch { None } else { path };
     let mut save_error = None;

@@ -2,6 +2,7 @@
 
 pub mod banner;
 pub mod fit;
+pub mod hyperlink;
 pub mod list;
 pub mod overlay;
 pub mod panes;
@@ -39,6 +40,46 @@ pub fn draw(frame: &mut Frame, shell: &Shell) {
     }
     overlay::draw(buf, screen, shell);
     picker::draw(buf, screen, shell);
+    if shell.cursor()
+        && let Some(position) = cursor(shell)
+    {
+        frame.set_cursor_position(position);
+    }
+}
+
+/// Where the terminal's cursor goes, so that a screen reader or a braille display follows the
+/// reader: the focused link, else the selected row of a focused list, else the top of the
+/// text being read. None while a box is open (it has its own focus) or nothing fits.
+fn cursor(shell: &Shell) -> Option<ratatui::layout::Position> {
+    use crate::app::{Column, Focus, Pane};
+    use ratatui::layout::Position;
+    if shell.mode().is_box() {
+        return None;
+    }
+    let session = shell.session();
+    let pane = session.pane();
+    let reading = pane.reading();
+    if let Some(link) = reading.link
+        && let Some((wrapped, area)) = session.wrapped(link.column)
+        && let Some(spot) = wrapped.links.get(link.index).and_then(|s| s.first())
+    {
+        let scroll = reading.scroll[link.column.index()];
+        if spot.row >= scroll && spot.row < scroll + area.height as usize && spot.x0 < area.width {
+            return Some(Position { x: area.x + spot.x0, y: area.y + (spot.row - scroll) as u16 });
+        }
+    }
+    let areas = session.areas();
+    if let Pane::Entities(p) = pane
+        && p.view.focus == Focus::List
+        && let Some(list) = areas.list.map(crate::app::layout::bordered)
+        && let Some(&row) = p.list.item_rows.get(p.view.selected)
+        && row >= p.view.list_offset
+        && row < p.view.list_offset + list.height as usize
+    {
+        return Some(Position { x: list.x, y: list.y + (row - p.view.list_offset) as u16 });
+    }
+    let (_, area) = session.wrapped(Column::Main)?;
+    (!area.is_empty()).then_some(Position { x: area.x, y: area.y })
 }
 
 /// Dims what is under a box, so the panes at its sides read as behind it, not beside it.
