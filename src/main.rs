@@ -241,13 +241,9 @@ fn print_instead(cli: &Cli) -> ExitCode {
 
 fn read(cli: &Cli) -> ExitCode {
     let path = cli.path.as_deref();
-    let terminal = std::io::stdout().is_terminal();
-    // Nothing of the reader's (its settings, its theme) matters to printed text, so a
-    // config being edited never stops `briefing | less`.
-    if !terminal {
-        return print_instead(cli);
-    }
     let errors_color = theme::color_for(std::io::stderr().is_terminal());
+    // The config is checked on every run of the reader, printed or not, so a mistake in it is
+    // said as soon as it is made rather than the next time a terminal is at hand.
     let config = match briefing::config::load() {
         Ok(config) => config,
         Err(report) => {
@@ -255,6 +251,10 @@ fn read(cli: &Cli) -> ExitCode {
             return ExitCode::from(1);
         }
     };
+    let terminal = std::io::stdout().is_terminal();
+    if !terminal {
+        return print_instead(cli);
+    }
     let choice = match cli.theme.as_deref().map(Choice::parse) {
         Some(Ok(choice)) => choice,
         Some(Err(message)) => {

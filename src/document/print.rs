@@ -155,17 +155,34 @@ impl Printer<'_> {
     /// An entry: a rule that names its address, then its text.
     fn entry(&mut self, address: &str, doc: Doc) {
         let label = format!("── {address} ");
-        let rest = (self.width as usize).saturating_sub(label.width());
         self.text.push('\n');
-        self.text.push_str(&label);
-        self.text.extend(std::iter::repeat_n('─', rest));
+        // An address is never broken, so that a search finds it whole; one too long for a
+        // rule stands alone.
+        if label.width() + 2 <= self.width as usize {
+            let rest = self.width as usize - label.width();
+            self.text.push_str(&label);
+            self.text.extend(std::iter::repeat_n('─', rest));
+        } else {
+            self.text.push_str(address);
+        }
         self.text.push('\n');
         let doc = self.refs.number(doc);
         self.push_doc(&doc);
     }
 
     fn push_doc(&mut self, doc: &Doc) {
-        for row in wrap(doc, self.width).rows {
+        // A label on the reader's page ("Cited from the article  ") hangs the text after it;
+        // on a narrow page it would leave no room, so it becomes the first words instead.
+        let mut doc = doc.clone();
+        for block in &mut doc.blocks {
+            let wide = block.marker.as_ref().is_some_and(|m| {
+                (m.text.width() + block.indent as usize) * 2 > self.width as usize
+            });
+            if wide && let Some(marker) = block.marker.take() {
+                block.runs.insert(0, marker);
+            }
+        }
+        for row in wrap(&doc, self.width).rows {
             let mut line = String::new();
             let mut x = 0usize;
             for segment in &row.segments {
