@@ -175,6 +175,10 @@ fn case(code: Code) -> String {
             "briefing.toml",
             format!("{BRIEFING}\n[[side]]\nid = \"empty-camp\"\nname = \"Empty camp\"\n"),
         )),
+        Code::VagueSource => render(in_memory(
+            "actors.toml",
+            ACTORS.replace("source = \"Its website\"", "source = \"Public reports (checked for this briefing)\""),
+        )),
         Code::Draft => render(in_memory(
             "places.toml",
             PLACES.replace("cites = [1]\n", "cites = [1]\ndraft = true\n"),

@@ -477,3 +477,23 @@ fn drafts_are_counted_once_per_file() {
     assert!(b.entity(b.lookup("second").unwrap()).draft);
     assert!(!b.entity(b.lookup("alpha").unwrap()).draft);
 }
+
+#[test]
+fn an_outside_source_must_name_a_document() {
+    for vague in [
+        "Public reports (checked for this briefing)",
+        "various sources",
+        "Reports.",
+        "TBD",
+        "online",
+    ] {
+        let actors = ACTORS.replace("source = \"Its website\"", &format!("source = \"{vague}\""));
+        let report = content::check(&files_with("actors.toml", &actors)).render(false);
+        assert_has(&report, &["W0008", "names no document"]);
+    }
+    for named in ["Its website", "Reuters, 23 Apr 2013", "UN provisional agenda of the session"] {
+        let actors = ACTORS.replace("source = \"Its website\"", &format!("source = \"{named}\""));
+        let report = content::check(&files_with("actors.toml", &actors)).render(false);
+        assert!(!report.contains("W0008"), "{named}: {report}");
+    }
+}

@@ -56,6 +56,7 @@ pub enum Code {
     StanceWithoutEvidence,
     UnusedSide,
     Draft,
+    VagueSource,
 }
 
 impl Code {
@@ -102,6 +103,7 @@ impl Code {
             Code::StanceWithoutEvidence => "E0033",
             Code::UnusedSide => "W0006",
             Code::Draft => "W0007",
+            Code::VagueSource => "W0008",
             Code::Orphan => "W0001",
             Code::NoCitation => "W0002",
             Code::ControlCharacters => "W0003",
@@ -181,6 +183,7 @@ impl Code {
             Code::StanceWithoutEvidence => "a stance that cites no paragraph and quotes nothing",
             Code::UnusedSide => "a declared side no actor is on",
             Code::Draft => "entries drafted by `briefing import` and not yet reviewed",
+            Code::VagueSource => "an outside source that names no document (\"Public reports\")",
         }
     }
 }

@@ -599,6 +599,46 @@ fn valid_id(id: &str) -> bool {
         && !id.starts_with('-')
 }
 
+/// Whether a source is a stand-in for one: words that could be said of any fact. A source
+/// that names a publisher, a title or a date is never one.
+fn is_placeholder_source(source: &str) -> bool {
+    const VAGUE: [&str; 24] = [
+        "public reports",
+        "public sources",
+        "public record",
+        "public records",
+        "news reports",
+        "media reports",
+        "press reports",
+        "reports",
+        "various",
+        "various sources",
+        "multiple sources",
+        "several sources",
+        "sources",
+        "source",
+        "internet",
+        "the internet",
+        "online",
+        "the web",
+        "common knowledge",
+        "general knowledge",
+        "tbd",
+        "todo",
+        "n/a",
+        "unknown",
+    ];
+    let lower = source.to_lowercase();
+    // "(checked for this briefing)" and the like say that a source was looked at, not which.
+    let bare = lower
+        .split('(')
+        .next()
+        .unwrap_or("")
+        .trim()
+        .trim_matches(|c: char| !c.is_alphanumeric() && c != '/');
+    bare.is_empty() || VAGUE.contains(&bare)
+}
+
 /// Issue relations are shown both ways: naming B in A's `related` puts A in B's too.
 fn symmetric_related(entities: &mut [Entity]) {
     let mut reverse: Vec<(EntityId, EntityId)> = Vec::new();
@@ -826,7 +866,7 @@ impl Validator<'_> {
             .iter()
             .map(|ctx| Context {
                 text: self.text(file, &ctx.text),
-                source: self.required(file, &ctx.source, "source"),
+                source: self.named_source(file, &ctx.source),
             })
             .collect::<Vec<_>>();
         let slips = c
@@ -840,7 +880,7 @@ impl Validator<'_> {
                     said,
                     correct: self.required(file, &s.correct, "correct"),
                     para,
-                    source: s.source.as_ref().map(|src| self.required(file, src, "source")),
+                    source: s.source.as_ref().map(|src| self.named_source(file, src)),
                 })
             })
             .collect::<Vec<_>>();
@@ -1092,7 +1132,7 @@ impl Validator<'_> {
                 cites,
                 quote,
                 basis: *basis.get_ref(),
-                source: s.source.as_ref().map(|src| self.required(file, src, "source")),
+                source: s.source.as_ref().map(|src| self.named_source(file, src)),
             });
         }
         out
@@ -1319,7 +1359,7 @@ impl Validator<'_> {
             precision,
             basis,
             note: d.note.as_ref().map(|n| self.plain(file, n)),
-            source: d.source.as_ref().map(|s| self.required(file, s, "source")),
+            source: d.source.as_ref().map(|s| self.named_source(file, s)),
         }
     }
 
@@ -1352,6 +1392,23 @@ impl Validator<'_> {
                 .with_help("this field needs a value");
         }
         text
+    }
+
+    /// An outside source, which must name a document a reader could find: "Public reports"
+    /// or "various sources" names none, and is warned of.
+    fn named_source(&mut self, file: &str, field: &FieldText) -> Clean {
+        let source = self.required(file, field, "source");
+        if is_placeholder_source(&source) {
+            self.report
+                .add(
+                    Code::VagueSource,
+                    file,
+                    Some(field.span()),
+                    format!("“{source}” names no document a reader could find"),
+                )
+                .with_help("name the document: its publisher, title and date, such as “Ministry of Example Affairs, press release, 15 March 2020”");
+        }
+        source
     }
 
     /// A CommonMark field with its links resolved.
