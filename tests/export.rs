@@ -493,9 +493,9 @@ fn the_export_schema_is_kept_in_assets_and_printed() {
     if std::env::var_os("BRIEFING_WRITE_SCHEMA").is_some() {
         fs::write(path, &schema).unwrap();
     }
-    assert_eq!(
-        fs::read_to_string(path).unwrap_or_default(),
-        schema,
+    // Compared whole but not printed whole: the schema is long.
+    assert!(
+        fs::read_to_string(path).unwrap_or_default() == schema,
         "assets/schema/export.json is stale: run BRIEFING_WRITE_SCHEMA=1 cargo test --test export"
     );
     let printed = run(&["schema", "export"]);

@@ -12,6 +12,7 @@ pub mod print;
 pub mod reference;
 pub mod related;
 pub mod source;
+pub mod stances;
 pub mod summary;
 pub mod wrap;
 

@@ -210,6 +210,9 @@ impl Html<'_> {
             esc(&subtitle(b, id)),
             esc(&address::of_entity(b, id))
         );
+        if entity.draft {
+            self.out.push_str("<p class=\"draft\"><strong>Draft:</strong> drafted from the article by a program and not yet reviewed by a person.</p>\n");
+        }
         if !entity.aliases.is_empty() {
             let aliases: Vec<String> = entity.aliases.iter().map(|a| esc(a)).collect();
             let _ =
@@ -220,6 +223,7 @@ impl Html<'_> {
         if let Some(description) = &entity.description {
             self.text(description);
         }
+        self.stances(id, sub);
         if !entity.cites.is_empty() {
             let _ = writeln!(
                 self.out,
@@ -281,6 +285,90 @@ impl Html<'_> {
             );
         }
         self.out.push_str("</article>\n");
+    }
+
+    /// An actor's stances, or the stances taken on an issue grouped by position.
+    fn stances(&mut self, id: EntityId, level: u8) {
+        let b = self.briefing;
+        match &b.entity(id).details {
+            Details::Actor { stances, .. } if !stances.is_empty() => {
+                let _ = writeln!(self.out, "<h{level}>Stances</h{level}>\n<ul class=\"stances\">");
+                for stance in stances {
+                    let _ = write!(
+                        self.out,
+                        "<li><strong>{}</strong> <a href=\"#{}\">{}</a>: ",
+                        stance.position.lead(),
+                        anchor(b, stance.issue),
+                        self.name(stance.issue)
+                    );
+                    self.evidence(stance);
+                    self.out.push_str("</li>\n");
+                }
+                self.out.push_str("</ul>\n");
+            }
+            Details::Issue { .. } => {
+                let mut last = None;
+                for (actor, _, stance) in b.stances_on(id) {
+                    if last.is_none() {
+                        let _ = writeln!(self.out, "<h{level}>Where the actors stand</h{level}>");
+                    }
+                    if last != Some(stance.position) {
+                        if last.is_some() {
+                            self.out.push_str("</ul>\n");
+                        }
+                        let _ = writeln!(
+                            self.out,
+                            "<p class=\"position\">{}</p>\n<ul class=\"stances\">",
+                            capitalised(stance.position.label())
+                        );
+                        last = Some(stance.position);
+                    }
+                    let _ = write!(
+                        self.out,
+                        "<li><a href=\"#{}\">{}</a>: ",
+                        anchor(b, actor),
+                        self.name(actor)
+                    );
+                    self.evidence(stance);
+                    self.out.push_str("</li>\n");
+                }
+                if last.is_some() {
+                    self.out.push_str("</ul>\n");
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// A stance's line, then what it rests on: citations, its quote, its basis.
+    fn evidence(&mut self, stance: &crate::content::Stance) {
+        self.inline_text(&stance.line);
+        let mut rests = Vec::new();
+        if !stance.cites.is_empty() {
+            rests.push(citations(&stance.cites));
+        }
+        if let Some(quote) = &stance.quote {
+            let to = paragraph_anchor(quote.para);
+            rests.push(format!(
+                "<q cite=\"#{to}\">{}</q> <a class=\"cite\" href=\"#{to}\">¶{}</a>",
+                esc(&quote.text),
+                quote.para
+            ));
+        }
+        match stance.basis {
+            Basis::Stated => {}
+            Basis::Inferred => {
+                rests.push("<span class=\"basis\">inferred from the article</span>".to_owned())
+            }
+            Basis::Outside => {
+                let source =
+                    stance.source.as_ref().map_or(String::new(), |s| format!(": {}", esc(s)));
+                rests.push(format!("<span class=\"basis\">outside source{source}</span>"));
+            }
+        }
+        if !rests.is_empty() {
+            let _ = write!(self.out, " <span class=\"evidence\">{}</span>", rests.join(" · "));
+        }
     }
 
     /// The fields only one kind has, as a list of terms and values.
@@ -581,6 +669,11 @@ fn outside(url: &str, html: &str) -> String {
         ),
         None => html.to_owned(),
     }
+}
+
+fn capitalised(word: &str) -> String {
+    let mut chars = word.chars();
+    chars.next().map_or(String::new(), |c| c.to_uppercase().chain(chars).collect())
 }
 
 /// A line break written in a text, kept.

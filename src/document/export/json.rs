@@ -68,12 +68,34 @@ pub struct KeyPoint {
     pub cites: Vec<u32>,
 }
 
-/// A side actors are grouped by.
+/// A side actors are grouped by, as briefing.toml declares it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SideOut {
     pub id: String,
     pub name: String,
+    /// Who is on this side.
+    pub description: Option<TextOut>,
+}
+
+/// Where an actor stands on an issue, and what that rests on.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct StanceOut {
+    /// The issue, by address.
+    pub issue: String,
+    /// supports, divided, neutral, wary, opposes or unclear.
+    pub position: String,
+    /// The stance in a line.
+    pub line: TextOut,
+    /// The source paragraphs it rests on, by number.
+    pub cites: Vec<u32>,
+    /// Words of the source that show it.
+    pub quote: Option<Quote>,
+    /// stated (in the article), inferred (from it) or outside (another source).
+    pub basis: String,
+    /// The outside source, when the basis is one.
+    pub source: Option<String>,
 }
 
 /// A date with what is known about it.
@@ -183,6 +205,8 @@ pub struct Entity {
     pub context: Vec<Context>,
     /// The article's own slips, flagged where they stand.
     pub slips: Vec<Slip>,
+    /// Drafted by a program and not yet reviewed by a person.
+    pub draft: bool,
     pub details: DetailsOut,
     /// The addresses of every entity that links to this one or names it in a relation, kind by
     /// kind, each kind in the reader's order.
@@ -228,6 +252,8 @@ pub enum DetailsOut {
         affiliation: Option<String>,
         /// The issues it is involved in.
         issues: Vec<String>,
+        /// Where it stands on issues, in the briefing's order.
+        stances: Vec<StanceOut>,
     },
     Issue {
         /// Related issues, both ways.
@@ -368,42 +394,50 @@ pub fn shape(briefing: &Briefing) -> Export {
     }
 }
 
-/// The sides in the order the Actors list shows them, each once.
+/// The sides as the briefing declares them.
 fn sides(briefing: &Briefing) -> Vec<SideOut> {
-    let mut out: Vec<SideOut> = Vec::new();
-    for &id in briefing.list(content::Kind::Actor) {
-        if let Details::Actor { side, .. } = &briefing.entity(id).details {
-            let (id, name) = side_of(*side);
-            if !out.iter().any(|s| s.id == id) {
-                out.push(SideOut { id, name });
-            }
-        }
-    }
-    out
+    briefing
+        .sides
+        .iter()
+        .map(|side| SideOut {
+            id: side.id.clone(),
+            name: side.name.to_string(),
+            description: side.description.as_ref().map(|d| text(briefing, d)),
+        })
+        .collect()
 }
 
-/// A side's id, as briefing files write it, and its name.
-fn side_of(side: content::model::Side) -> (String, String) {
-    use content::model::Side;
-    let id = match side {
-        Side::UnitedStates => "united-states",
-        Side::Russia => "russia",
-        Side::Nato => "nato",
-        Side::NonGovernmental => "non-governmental",
-        Side::Other => "other",
-    };
-    (id.to_owned(), side.label().to_owned())
+fn stance(b: &Briefing, stance: &content::Stance) -> StanceOut {
+    StanceOut {
+        issue: address::of_entity(b, stance.issue),
+        position: stance.position.label().to_owned(),
+        line: text(b, &stance.line),
+        cites: stance.cites.clone(),
+        quote: stance.quote.as_ref().map(|q| Quote { text: q.text.to_string(), para: q.para }),
+        basis: basis(stance.basis),
+        source: stance.source.as_ref().map(|s| s.to_string()),
+    }
+}
+
+fn basis(basis: content::Basis) -> String {
+    match basis {
+        content::Basis::Stated => "stated",
+        content::Basis::Inferred => "inferred",
+        content::Basis::Outside => "outside",
+    }
+    .to_owned()
 }
 
 fn entity(b: &Briefing, id: EntityId, addresses: &dyn Fn(&[EntityId]) -> Vec<String>) -> Entity {
     let e = b.entity(id);
     let details = match &e.details {
-        Details::Actor { kind, side, role, affiliation, issues } => DetailsOut::Actor {
+        Details::Actor { kind, side, role, affiliation, issues, stances } => DetailsOut::Actor {
             actor_kind: kind.label().to_owned(),
-            side: Some(side_of(*side).0),
+            side: side.and_then(|s| b.sides.get(usize::from(s.0))).map(|s| s.id.clone()),
             role: role.as_ref().map(|r| text(b, r)),
             affiliation: affiliation.map(|a| address::of_entity(b, a)),
             issues: addresses(issues),
+            stances: stances.iter().map(|s| stance(b, s)).collect(),
         },
         Details::Issue { related } => DetailsOut::Issue {
             related: addresses(related),
@@ -449,6 +483,7 @@ fn entity(b: &Briefing, id: EntityId, addresses: &dyn Fn(&[EntityId]) -> Vec<Str
                 source: s.source.as_ref().map(|x| x.to_string()),
             })
             .collect(),
+        draft: e.draft,
         details,
         backlinks: addresses(&b.backlinks[id.index()]),
     }
@@ -495,7 +530,7 @@ fn partial(date: PartialDate) -> String {
 }
 
 fn date(date: &content::Date) -> DateOut {
-    use content::{Basis, Precision};
+    use content::Precision;
     DateOut {
         start: partial(date.start),
         end: date.end.map(partial),
@@ -507,12 +542,7 @@ fn date(date: &content::Date) -> DateOut {
             Precision::Approximate => "approximate",
         }
         .to_owned(),
-        basis: match date.basis {
-            Basis::Stated => "stated",
-            Basis::Inferred => "inferred",
-            Basis::Outside => "outside",
-        }
-        .to_owned(),
+        basis: basis(date.basis),
         text: date.when(),
         note: date.note.as_ref().map(|n| n.to_string()),
         source: date.source.as_ref().map(|s| s.to_string()),

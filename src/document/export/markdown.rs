@@ -184,6 +184,9 @@ impl Markdown<'_> {
         );
         let _ =
             writeln!(self.out, "*{}* · `{}`\n", esc(&subtitle(b, id)), address::of_entity(b, id));
+        if entity.draft {
+            self.out.push_str("**Draft:** drafted from the article by a program and not yet reviewed by a person.\n\n");
+        }
         if !entity.aliases.is_empty() {
             let aliases: Vec<String> = entity.aliases.iter().map(|a| esc(a)).collect();
             let _ = writeln!(self.out, "Also called {}\n", aliases.join(", "));
@@ -193,6 +196,7 @@ impl Markdown<'_> {
         if let Some(description) = &entity.description {
             self.text(description, "");
         }
+        self.stances(id);
         if !entity.cites.is_empty() {
             let _ = writeln!(self.out, "Cited from the article: {}\n", citations(&entity.cites));
         }
@@ -235,6 +239,80 @@ impl Markdown<'_> {
         let backlinks = &b.backlinks[id.index()];
         if !backlinks.is_empty() {
             let _ = writeln!(self.out, "Referenced by {}\n", self.links(backlinks));
+        }
+    }
+
+    /// An actor's stances, or the stances taken on an issue grouped by position.
+    fn stances(&mut self, id: EntityId) {
+        let b = self.briefing;
+        match &b.entity(id).details {
+            Details::Actor { stances, .. } if !stances.is_empty() => {
+                self.out.push_str("**Stances**\n\n");
+                for stance in stances {
+                    let _ = write!(
+                        self.out,
+                        "- **{}** [{}](#{}): ",
+                        stance.position.lead(),
+                        esc(&b.entity(stance.issue).name),
+                        anchor(b, stance.issue)
+                    );
+                    self.evidence(stance);
+                    self.out.push('\n');
+                }
+                self.out.push('\n');
+            }
+            Details::Issue { .. } => {
+                let mut last = None;
+                for (actor, _, stance) in b.stances_on(id) {
+                    if last.is_none() {
+                        self.out.push_str("**Where the actors stand**\n\n");
+                    }
+                    if last != Some(stance.position) {
+                        let _ = writeln!(self.out, "- *{}*", capitalised(stance.position.label()));
+                        last = Some(stance.position);
+                    }
+                    let _ = write!(
+                        self.out,
+                        "    - [{}](#{}): ",
+                        esc(&b.entity(actor).name),
+                        anchor(b, actor)
+                    );
+                    self.evidence(stance);
+                    self.out.push('\n');
+                }
+                if last.is_some() {
+                    self.out.push('\n');
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// A stance's line, then what it rests on: citations, its quote, its basis.
+    fn evidence(&mut self, stance: &crate::content::Stance) {
+        self.inline_text(&stance.line);
+        let mut rests = Vec::new();
+        if !stance.cites.is_empty() {
+            rests.push(citations(&stance.cites));
+        }
+        if let Some(quote) = &stance.quote {
+            rests.push(format!(
+                "“{}” {}",
+                esc(&quote.text).replace("\\\n", " "),
+                citations(&[quote.para])
+            ));
+        }
+        match stance.basis {
+            Basis::Stated => {}
+            Basis::Inferred => rests.push("*inferred from the article*".to_owned()),
+            Basis::Outside => {
+                let source =
+                    stance.source.as_ref().map_or(String::new(), |s| format!(": {}", esc(s)));
+                rests.push(format!("*outside source{source}*"));
+            }
+        }
+        if !rests.is_empty() {
+            let _ = write!(self.out, " ({})", rests.join(" · "));
         }
     }
 
@@ -454,6 +532,11 @@ impl Markdown<'_> {
             }
         }
     }
+}
+
+fn capitalised(word: &str) -> String {
+    let mut chars = word.chars();
+    chars.next().map_or(String::new(), |c| c.to_uppercase().chain(chars).collect())
 }
 
 fn longest_run(text: &str, c: char) -> usize {

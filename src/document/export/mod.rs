@@ -39,7 +39,7 @@ pub fn groups(briefing: &Briefing, kind: Kind) -> Vec<(Option<String>, Vec<Entit
     let mut out: Vec<(Option<String>, Vec<EntityId>)> = Vec::new();
     for &id in briefing.list(kind) {
         let group = match &briefing.entity(id).details {
-            Details::Actor { side, .. } => Some(side.label().to_owned()),
+            Details::Actor { side, .. } => Some(briefing.side_name(*side).to_owned()),
             _ => None,
         };
         match out.last_mut() {
