@@ -194,3 +194,27 @@ fn enter_on_an_outside_address_says_how_to_open_it_and_y_copies_it() {
     assert_eq!(shell.take_effects(), vec![Effect::Copy(URL.to_owned())]);
     assert!(common::status(&shell).contains("Copied the address"));
 }
+
+/// Where the reader put the terminal's cursor in the last frame, if it showed it.
+fn drawn_cursor(shell: &briefing::app::Shell) -> Option<(u16, u16)> {
+    use ratatui::backend::Backend;
+    let mut terminal = common::draw(shell);
+    let backend = terminal.backend_mut();
+    let shown = backend.get_cursor_position().ok()?;
+    Some((shown.x, shown.y))
+}
+
+#[test]
+fn while_typing_the_cursor_is_where_the_next_letter_goes() {
+    use ratatui::crossterm::event::KeyCode;
+    let mut shell = common::reader(common::bundled(), 100, 30);
+    common::press(&mut shell, KeyCode::Char('/'));
+    common::typed(&mut shell, "lav");
+    // The status line reads "/lav▏": the cursor is on the bar.
+    assert_eq!(drawn_cursor(&shell), Some((4, 29)));
+    common::press(&mut shell, KeyCode::Esc);
+    common::ctrl(&mut shell, 'k');
+    common::typed(&mut shell, "hag");
+    let inner = briefing::app::pickers::picker_layout(shell.screen()).inner;
+    assert_eq!(drawn_cursor(&shell), Some((inner.x + "Go to: hag".len() as u16, inner.y)));
+}

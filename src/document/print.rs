@@ -112,11 +112,13 @@ impl Printer<'_> {
                 self.entry("summary", summary::doc(b, &PaneKeys::default()));
             }
             Part::Kind(kind) => {
-                let list = b.list(kind);
-                if list.is_empty() {
+                self.heading(address::section_title(kind), '=');
+                if b.count(kind) == 0 {
+                    let none =
+                        format!("\nThis briefing has no {}.\n", kind.plural().to_lowercase());
+                    self.text.push_str(&none);
                     return;
                 }
-                self.heading(address::section_title(kind), '=');
                 for (group, ids) in super::export::groups(b, kind) {
                     if let Some(group) = group {
                         self.heading(&group, '-');
@@ -167,13 +169,12 @@ impl Printer<'_> {
         }
         self.text.push('\n');
         let doc = self.refs.number(doc);
-        self.push_doc(&doc);
+        self.push_doc(doc);
     }
 
-    fn push_doc(&mut self, doc: &Doc) {
+    fn push_doc(&mut self, mut doc: Doc) {
         // A label on the reader's page ("Cited from the article  ") hangs the text after it;
         // on a narrow page it would leave no room, so it becomes the first words instead.
-        let mut doc = doc.clone();
         for block in &mut doc.blocks {
             let wide = block.marker.as_ref().is_some_and(|m| {
                 (m.text.width() + block.indent as usize) * 2 > self.width as usize
@@ -183,43 +184,57 @@ impl Printer<'_> {
             }
         }
         for row in wrap(&doc, self.width).rows {
-            let mut line = String::new();
+            let start = self.text.len();
             let mut x = 0usize;
             for segment in &row.segments {
                 let at = segment.x as usize;
                 if at > x {
-                    line.extend(std::iter::repeat_n(' ', at - x));
+                    self.text.extend(std::iter::repeat_n(' ', at - x));
                     x = at;
                 }
+                x += segment.text.width();
                 // A no-break space keeps words together while wrapping; printed, it is a
                 // space, so that what a person searches for or copies is plain.
-                let text = segment.text.replace('\u{a0}', " ");
-                x += text.width();
-                line.push_str(&text);
+                if segment.text.contains('\u{a0}') {
+                    self.text.push_str(&segment.text.replace('\u{a0}', " "));
+                } else {
+                    self.text.push_str(&segment.text);
+                }
             }
-            self.text.push_str(line.trim_end());
+            let end = self.text[start..].trim_end().len();
+            self.text.truncate(start + end);
             self.text.push('\n');
         }
     }
 
-    /// The references the section used, by number.
+    /// The references the section used, by number: one a line, wrapped under itself only
+    /// when it is longer than the page is wide.
     fn references(&mut self) {
         let used = std::mem::take(&mut self.refs.used);
         if used.is_empty() {
             return;
         }
+        self.text.push_str("\nReferences\n");
         let widest = used.last().map_or(1, |n| n.to_string().len());
-        let mut b = DocBuilder::default();
         for n in used {
             let (label, name) = self.refs.describe(self.briefing, n);
             let marker = format!("{:>w$} ", format!("[{n}]"), w = widest + 2);
+            let line = match &name {
+                Some(name) => format!("{marker}{label}  {name}"),
+                None => format!("{marker}{label}"),
+            };
+            if line.width() <= self.width as usize && !line.contains('\u{a0}') {
+                self.text.push_str(&line);
+                self.text.push('\n');
+                continue;
+            }
+            let mut b = DocBuilder::default();
             b.block(false).marker(marker, Style::default()).text(label);
             if let Some(name) = name {
                 b.text("  ").text(name);
             }
+            self.push_doc(b.finish());
         }
-        self.text.push_str("\nReferences\n");
-        self.push_doc(&b.finish());
     }
 }
 
@@ -242,11 +257,13 @@ impl Refs {
         for mut block in blocks {
             let runs = std::mem::take(&mut block.runs);
             let mut numbered = Vec::with_capacity(runs.len() + 2);
-            for (i, run) in runs.iter().enumerate() {
-                numbered.push(Run { link: None, ..run.clone() });
-                let Some(link) = run.link else { continue };
+            let mut runs = runs.into_iter().peekable();
+            while let Some(mut run) = runs.next() {
+                let link = run.link.take();
+                numbered.push(run);
+                let Some(link) = link else { continue };
                 // The number goes after a link's last run, however many styles it spans.
-                if runs.get(i + 1).is_some_and(|next| next.link == Some(link)) {
+                if runs.peek().is_some_and(|next| next.link == Some(link)) {
                     continue;
                 }
                 if let Some(n) = links.get(link).and_then(|t| self.mark(t)) {

@@ -51,12 +51,40 @@ pub fn draw(frame: &mut Frame, shell: &Shell) {
 /// reader: the focused link, else the selected row of a focused list, else the top of the
 /// text being read. None while a box is open (it has its own focus) or nothing fits.
 fn cursor(shell: &Shell) -> Option<ratatui::layout::Position> {
-    use crate::app::{Column, Focus, Pane};
+    use crate::app::{Column, Focus, Mode, Pane};
     use ratatui::layout::Position;
-    if shell.mode().is_box() {
-        return None;
-    }
+    use unicode_width::UnicodeWidthStr;
     let session = shell.session();
+    let screen = shell.screen();
+    let within = |x: u16, y: u16| Position { x: x.min(screen.right().saturating_sub(1)), y };
+    // While typing, the cursor is where the next letter goes; in a list box, on its selection.
+    match shell.mode() {
+        Mode::Find { .. } => {
+            let query = shell.prompt().map_or(0, |f| f.query.width()) as u16;
+            let status = session.areas().status;
+            return Some(within(status.x + 1 + query, status.y));
+        }
+        Mode::Search(_) | Mode::Palette(_) => {
+            let (prompt, typed) = match shell.mode() {
+                Mode::Search(s) => ("Search: ", s.input.as_str()),
+                Mode::Palette(p) => ("Go to: ", p.input.as_str()),
+                _ => return None,
+            };
+            let inner = crate::app::pickers::picker_layout(screen).inner;
+            let x = inner.x + (prompt.width() + typed.width()) as u16;
+            return (!inner.is_empty()).then(|| within(x, inner.y));
+        }
+        Mode::Bookmarks { selected } | Mode::Listing { selected, .. } => {
+            let list = crate::app::pickers::picker_layout(screen).list;
+            let rows = shell.picker_rows();
+            let row =
+                rows.iter().position(|r| *r == crate::app::pickers::PickerRow::Item(*selected))?;
+            let top = crate::app::pickers::window(row, list.height as usize);
+            return (!list.is_empty()).then(|| within(list.x, list.y + (row - top) as u16));
+        }
+        _ if shell.mode().is_box() => return None,
+        _ => {}
+    }
     let pane = session.pane();
     let reading = pane.reading();
     if let Some(link) = reading.link
