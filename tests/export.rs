@@ -168,6 +168,12 @@ fn print_one_item_and_what_it_links_to() {
     assert!(!printed.contains("── actor:hagel ─"), "only what it links to");
     // The same by address, and a paragraph.
     assert_eq!(printed, text(&run(&["print", "--id", "actor:lavrov"]).stdout));
+    // A slip is shown beside the words as written, with what is right.
+    let slip = text(&run(&["print", "--id", "source:1", "--width", "200"]).stdout);
+    assert!(
+        slip.contains("Preparatory Conference[1] [slip; correct: Preparatory Committee]"),
+        "{slip}"
+    );
     let paragraph = text(&run(&["print", "--id", "source:2"]).stdout);
     assert!(paragraph.contains("¶2 U.S. Defense Secretary Chuck Hagel"), "{paragraph}");
     let only = text(&run(&["print", "--only", "glossary"]).stdout);

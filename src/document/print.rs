@@ -52,7 +52,7 @@ pub fn print(briefing: &Briefing, selection: Selection, width: u16) -> String {
         Selection::Place(Place::Source(None)) => out.part(Part::Source),
         Selection::Place(Place::Source(Some(n))) => {
             out.heading(&format!("Source ¶{n}"), '=');
-            let doc = paragraph_doc(briefing, n);
+            let doc = corrected(briefing, paragraph_doc(briefing, n));
             out.entry(&address::of_paragraph(n), doc);
             out.references();
         }
@@ -96,6 +96,35 @@ fn paragraph_doc(briefing: &Briefing, n: u32) -> Doc {
     }
 }
 
+/// The source's slips with what is right beside them: the page flags a slip with "[!]" for
+/// the reader to follow; printed, the correction itself is there to read.
+fn corrected(briefing: &Briefing, mut doc: Doc) -> Doc {
+    let words = |text: &str| text.split_whitespace().collect::<Vec<_>>().join(" ");
+    for block in &mut doc.blocks {
+        for i in 0..block.runs.len().saturating_sub(1) {
+            let run = &block.runs[i];
+            let Some(Target::Entity(id)) = run.link.and_then(|l| doc.links.get(l)) else {
+                continue;
+            };
+            if run.style.role != Role::Slip {
+                continue;
+            }
+            let said = words(&run.text);
+            let slip = briefing
+                .entity(*id)
+                .slips
+                .iter()
+                .find(|s| Some(s.para) == block.paragraph && words(&s.said) == said);
+            if let Some(slip) = slip
+                && block.runs[i + 1].text == "[!]"
+            {
+                block.runs[i + 1].text = format!(" [slip; correct: {}]", slip.correct);
+            }
+        }
+    }
+    doc
+}
+
 struct Printer<'b> {
     briefing: &'b Briefing,
     width: u16,
@@ -130,7 +159,7 @@ impl Printer<'_> {
             }
             Part::Source => {
                 self.heading("Source", '=');
-                self.entry("source", source::doc(b, true, None));
+                self.entry("source", corrected(b, source::doc(b, true, None)));
             }
         }
         self.references();
