@@ -152,6 +152,13 @@ fn rows(buf: &mut Buffer, area: Rect, shell: &Shell, view: &LibraryView, c: &Col
         let mark_style = if entry.problem.is_some() { style.patch(theme.slip) } else { style };
         buf.set_stringn(area.x + 1, y, mark, 1, mark_style);
         let mut cells = cells(entry, now, &tz);
+        // Two briefings of one title are told apart by their folders, which stay whole
+        // however narrow the title column.
+        if entry.twin {
+            let suffix = format!(" ({})", where_from(entry));
+            let room = c.title.saturating_sub(suffix.width()).max(1);
+            cells[0] = format!("{}{suffix}", fit::end(&cells[0], room));
+        }
         if shell.current_key() == Some(entry.key.as_str()) {
             cells[4] = "reading now".to_owned();
         }
