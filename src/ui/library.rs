@@ -213,8 +213,9 @@ fn hits(
         for (i, hit) in found.iter().enumerate() {
             if row >= top && y < area.bottom() {
                 if i == 0 || row == top {
-                    let title = &view.library.entries[*entry].header.title;
-                    let heading = format!("{title} ({})", found.len());
+                    let e = &view.library.entries[*entry];
+                    let place = if e.twin { format!(", {}", where_from(e)) } else { String::new() };
+                    let heading = format!("{} ({}{place})", e.header.title, found.len());
                     buf.set_stringn(
                         area.x + 1,
                         y,
