@@ -115,6 +115,21 @@ pub enum Command {
         /// bash, zsh, fish, elvish or powershell.
         shell: clap_complete::Shell,
     },
+    /// List the briefings of the library: the bundled ones and those in DIR (by default the
+    /// data folder, $XDG_DATA_HOME/briefing), with their date, progress and when last opened.
+    ///
+    /// Reads only each briefing's briefing.toml and the reader's memory of it.
+    List {
+        /// A folder of briefing directories.
+        #[arg(value_hint = ValueHint::DirPath)]
+        folder: Option<PathBuf>,
+        /// The order: last-opened, title or date.
+        #[arg(long, value_enum, default_value = "last-opened")]
+        sort: SortArg,
+        /// How to print the rows.
+        #[arg(long, value_enum, default_value = "human")]
+        format: Format,
+    },
     /// Print a guide: the format of a briefing, writing one, the keys, or the config. Without
     /// a topic, this help; with a command's name, that command's help.
     Help {
@@ -158,4 +173,22 @@ impl Part {
 
 /// The commands, for suggesting one when a word that is not a directory was given.
 pub const COMMANDS: &[&str] =
-    &["check", "schema", "new", "help", "print", "export", "man", "completions"];
+    &["check", "schema", "new", "list", "help", "print", "export", "man", "completions"];
+
+/// The library's orders, as `--sort` takes them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum SortArg {
+    LastOpened,
+    Title,
+    Date,
+}
+
+impl From<SortArg> for crate::library::Sort {
+    fn from(sort: SortArg) -> Self {
+        match sort {
+            SortArg::LastOpened => crate::library::Sort::Opened,
+            SortArg::Title => crate::library::Sort::Title,
+            SortArg::Date => crate::library::Sort::Date,
+        }
+    }
+}

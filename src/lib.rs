@@ -4,6 +4,7 @@
 //! - `document`: pages as text with links, and wrapping.
 //! - `app`: actions, keymap, state, history, `update`.
 //! - `ui`: drawing, one file per pane.
+//! - `library`: the briefings a person has, listed from their headers.
 //! - `commands`: `check`, `schema` and `new`, which print and exit.
 //! - `terminal`: the event loop that ties them to a real terminal, and live reload.
 
@@ -13,6 +14,7 @@ pub mod commands;
 pub mod config;
 pub mod content;
 pub mod document;
+pub mod library;
 pub mod search;
 pub mod state_file;
 pub mod terminal;

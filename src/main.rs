@@ -48,6 +48,17 @@ fn main() -> ExitCode {
             }
         },
         Some(Command::Help { topic }) => help(topic.as_deref()),
+        Some(Command::List { folder, sort, format }) => {
+            let folders: Vec<_> =
+                folder.or_else(briefing::library::data_folder).into_iter().collect();
+            if let Some(folder) = folders.first().filter(|f| !f.is_dir() && cli_given_folder(f)) {
+                eprintln!("briefing: {} is not a folder", escaped(&folder.display().to_string()));
+                return ExitCode::from(2);
+            }
+            let library = briefing::library::Library::scan(&folders, &peek);
+            print(&commands::list::run(&library, sort.into(), format))
+                .map_or_else(|c| c, |()| ExitCode::SUCCESS)
+        }
         Some(Command::Print { path, width, only, id }) => {
             let briefing = match load_briefing(path.as_deref()) {
                 Ok(briefing) => briefing,
@@ -112,6 +123,17 @@ fn usage(error: &clap::Error) -> ExitCode {
             ExitCode::from(u8::try_from(error.exit_code()).unwrap_or(2))
         }
     }
+}
+
+/// The reader's memory of a briefing, read without changing anything on disk.
+fn peek(key: &str) -> Option<briefing::app::memory::Memory> {
+    StateFile::for_briefing(key)?.peek()
+}
+
+/// Whether a missing folder was named by the person rather than being the data folder, which
+/// simply may not exist yet.
+fn cli_given_folder(folder: &std::path::Path) -> bool {
+    briefing::library::data_folder().as_deref() != Some(folder)
 }
 
 /// Prints to standard output; a reader of a pipe that has gone ends it quietly, a full disk
@@ -222,28 +244,9 @@ fn load_briefing(path: Option<&std::path::Path>) -> Result<content::Briefing, Ex
     })
 }
 
-/// `briefing` with its output going to a pipe or a file: the briefing printed as plain text,
-/// or the place `--goto` names, as `briefing print` would.
-fn print_instead(cli: &Cli) -> ExitCode {
-    let briefing = match load_briefing(cli.path.as_deref()) {
-        Ok(briefing) => briefing,
-        Err(code) => return code,
-    };
-    let width = commands::print::width(None);
-    match commands::print::run(&briefing, None, cli.goto.as_deref(), width) {
-        Ok(text) => print(&text).map_or_else(|c| c, |()| ExitCode::SUCCESS),
-        Err(message) => {
-            eprintln!("briefing: {}", message.replacen("--id", "--goto", 1));
-            ExitCode::from(2)
-        }
-    }
-}
-
 fn read(cli: &Cli) -> ExitCode {
     let path = cli.path.as_deref();
     let errors_color = theme::color_for(std::io::stderr().is_terminal());
-    // The config is checked on every run of the reader, printed or not, so a mistake in it is
-    // said as soon as it is made rather than the next time a terminal is at hand.
     let config = match briefing::config::load() {
         Ok(config) => config,
         Err(report) => {
@@ -251,10 +254,6 @@ fn read(cli: &Cli) -> ExitCode {
             return ExitCode::from(1);
         }
     };
-    let terminal = std::io::stdout().is_terminal();
-    if !terminal {
-        return print_instead(cli);
-    }
     let choice = match cli.theme.as_deref().map(Choice::parse) {
         Some(Ok(choice)) => choice,
         Some(Err(message)) => {
@@ -263,6 +262,7 @@ fn read(cli: &Cli) -> ExitCode {
         }
         None => config.theme,
     };
+    let terminal = std::io::stdout().is_terminal();
     // The terminal is asked for its background while the briefing loads, so the question
     // costs no time of its own; the answer is awaited before anything is printed.
     let background = (terminal && choice == Choice::Auto && !theme::no_color())
@@ -270,13 +270,24 @@ fn read(cli: &Cli) -> ExitCode {
     let wait_background = |background: Option<std::thread::JoinHandle<Option<bool>>>| {
         background.and_then(|b| b.join().ok().flatten())
     };
+    // A folder of briefings, or the data folder when nothing is named and it holds some,
+    // opens the library; a briefing directory, or nothing at all, opens that briefing.
+    let data = briefing::library::data_folder();
+    let start_on_library = match path {
+        Some(path) => briefing::library::holds_briefings(path),
+        None => data.as_deref().is_some_and(briefing::library::holds_briefings),
+    };
+    let mut folders: Vec<std::path::PathBuf> = path.map(|p| p.to_path_buf()).into_iter().collect();
+    folders.extend(data.filter(|d| d.is_dir()));
     // Everything is loaded and checked before the terminal is taken, so problems print as
-    // ordinary text.
-    let files = match path {
+    // ordinary text. The library opens on the first bundled briefing, behind it until another
+    // is chosen.
+    let single = if start_on_library { None } else { path };
+    let files = match single {
         Some(path) => content::read_dir(path),
         None => Ok(content::bundled()),
     };
-    let loaded = files.and_then(|files| loading(&files, path));
+    let loaded = files.and_then(|files| loading(&files, single));
     let light = wait_background(background);
     let briefing = match loaded {
         Ok(briefing) => briefing,
@@ -286,64 +297,85 @@ fn read(cli: &Cli) -> ExitCode {
         }
     };
     // An address that names nothing is a mistake on the command line, said before the
-    // terminal is taken.
-    let goto = match cli.goto.as_deref().map(|a| briefing::document::address::parse(&briefing, a)) {
-        Some(Ok(place)) => Some(place),
-        Some(Err(message)) => {
-            eprintln!("briefing: --goto: {message}");
+    // terminal is taken. The library has no one briefing for it to name a place in.
+    let goto = match cli.goto.as_deref() {
+        Some(_) if start_on_library => {
+            eprintln!(
+                "briefing: --goto needs one briefing, and this opens a library of them; give the briefing's directory"
+            );
             return ExitCode::from(2);
         }
+        Some(address) => match briefing::document::address::parse(&briefing, address) {
+            Ok(place) => Some(place),
+            Err(message) => {
+                eprintln!("briefing: --goto: {message}");
+                return ExitCode::from(2);
+            }
+        },
         None => None,
     };
+    let library = briefing::library::Library::scan(&folders, &peek);
+    if !terminal {
+        if start_on_library {
+            return print(&commands::list::run(
+                &library,
+                briefing::library::Sort::Opened,
+                commands::check::Format::Human,
+            ))
+            .map_or_else(|c| c, |()| ExitCode::SUCCESS);
+        }
+        // A pipe or a file gets the briefing as text, as `briefing print` prints it.
+        let selection = match goto {
+            Some(place) => briefing::document::print::Selection::Place(place),
+            None => briefing::document::print::Selection::Whole,
+        };
+        let width = commands::print::width(None);
+        let text = briefing::document::print::print(&briefing, selection, width);
+        return print(&text).map_or_else(|c| c, |()| ExitCode::SUCCESS);
+    }
     let builtin = theme::choose(choice, theme::no_color(), || light);
     let depth = if builtin == Builtin::Mono { ColorDepth::Ansi16 } else { ColorDepth::detect() };
-    let mut shell = Shell::builder(briefing)
+    // The briefing is known by its directory, or by name when it is a bundled one.
+    let key = match single {
+        Some(path) => briefing::library::key_of(path),
+        None => {
+            format!("bundled/{}", content::load::BUNDLED.first().map_or("briefing", |b| b.slug))
+        }
+    };
+    // Built at the terminal's size, the first page is wrapped once, not again on the first
+    // resize.
+    let (width, height) = ratatui::crossterm::terminal::size().unwrap_or((80, 24));
+    let mut builder = Shell::builder(briefing)
+        .size(width, height)
         .keymap(config.keymap)
         .theme(builtin.theme().fitted(depth))
         .mouse(config.mouse)
         .cursor(config.cursor)
         .hyperlinks(briefing::ui::hyperlink::supported(std::env::var("TERM").ok().as_deref()))
-        .build();
-    // The briefing is known by its directory, or by name when it is the bundled one.
-    let key = match path {
-        Some(path) => {
-            std::fs::canonicalize(path).unwrap_or(path.to_path_buf()).display().to_string()
+        .library(library, start_on_library);
+    if !start_on_library {
+        builder = builder.key(key.clone());
+    }
+    let mut shell = builder.build();
+    let mut places =
+        StatePlaces { fresh: cli.fresh, set_aside: Vec::new(), errors: Vec::new(), folders };
+    if !start_on_library {
+        let (memory, warning) = briefing::terminal::Places::load(&mut places, &key);
+        if let Some(memory) = memory {
+            shell.recall(&memory);
         }
-        None => {
-            format!("bundled/{}", content::load::BUNDLED.first().map_or("briefing", |b| b.slug))
-        }
-    };
-    let state = if cli.fresh { None } else { StateFile::for_briefing(&key) };
-    let mut may_save = true;
-    if let Some(state) = &state {
-        match state.load() {
-            Loaded::Nothing => {}
-            Loaded::Memory(memory) => shell.recall(&memory),
-            Loaded::SetAside(warning) => {
-                may_save = !state.exists();
-                shell.say(warning);
-            }
+        if let Some(warning) = warning {
+            shell.say(warning);
         }
     }
     // An explicit --goto wins over the place kept from last time, which stays one step back.
     if let Some(place) = goto {
         shell.open(place);
     }
-    let watch = if cli.no_watch { None } else { path };
-    let mut save_error = None;
-    let mut save = |shell: &Shell| {
-        if let Some(state) = state.as_ref().filter(|_| may_save)
-            && let Err(e) = state.save(&shell.remember())
-        {
-            save_error = Some(format!(
-                "briefing: could not save your place in {}: {e}\n",
-                escaped(&state.path.display().to_string())
-            ));
-        }
-    };
-    let result = briefing::terminal::run(&mut shell, watch, &mut save);
+    let watch = if cli.no_watch { None } else { single };
+    let result = briefing::terminal::run(&mut shell, watch, &mut places);
     // The terminal may have gone (its window closed): what cannot be written is not an error.
-    if let Some(message) = save_error {
+    for message in &places.errors {
         let _ = std::io::stderr().write_all(message.as_bytes());
     }
     match result {
@@ -352,5 +384,55 @@ fn read(cli: &Cli) -> ExitCode {
             let _ = writeln!(std::io::stderr(), "briefing: the terminal failed: {e}");
             ExitCode::from(1)
         }
+    }
+}
+
+/// The reader's memory of each briefing, in the XDG state folder; with `--fresh`, none is
+/// read or written.
+struct StatePlaces {
+    fresh: bool,
+    /// Briefings whose damaged memory could not be set aside: never overwritten.
+    set_aside: Vec<String>,
+    /// What could not be saved, to print once the terminal is given back.
+    errors: Vec<String>,
+    /// The library's folders, to read again.
+    folders: Vec<std::path::PathBuf>,
+}
+
+impl briefing::terminal::Places for StatePlaces {
+    fn load(&mut self, key: &str) -> (Option<briefing::app::memory::Memory>, Option<String>) {
+        if self.fresh {
+            return (None, None);
+        }
+        let Some(state) = StateFile::for_briefing(key) else { return (None, None) };
+        match state.load() {
+            Loaded::Nothing => (None, None),
+            Loaded::Memory(memory) => (Some(memory), None),
+            Loaded::SetAside(warning) => {
+                if state.exists() {
+                    self.set_aside.push(key.to_owned());
+                }
+                (None, Some(warning))
+            }
+        }
+    }
+
+    fn save(&mut self, key: &str, memory: &mut briefing::app::memory::Memory) {
+        let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH);
+        memory.opened = now.ok().and_then(|d| i64::try_from(d.as_secs()).ok());
+        if self.fresh || self.set_aside.iter().any(|k| k == key) {
+            return;
+        }
+        let Some(state) = StateFile::for_briefing(key) else { return };
+        if let Err(e) = state.save(memory) {
+            self.errors.push(format!(
+                "briefing: could not save your place in {}: {e}\n",
+                escaped(&state.path.display().to_string())
+            ));
+        }
+    }
+
+    fn rescan(&self) -> briefing::library::Library {
+        briefing::library::Library::scan(&self.folders, &peek)
     }
 }

@@ -3,6 +3,7 @@
 pub mod banner;
 pub mod fit;
 pub mod hyperlink;
+pub mod library;
 pub mod list;
 pub mod overlay;
 pub mod panes;
@@ -25,8 +26,16 @@ pub fn draw(frame: &mut Frame, shell: &Shell) {
         too_small(frame, shell);
         return;
     }
-    let areas = shell.session().areas();
     let buf = frame.buffer_mut();
+    if shell.library_shown() {
+        library::draw(buf, screen, shell);
+        if shell.mode().is_box() {
+            backdrop(buf, screen);
+        }
+        overlay::draw(buf, screen, shell);
+        return;
+    }
+    let areas = shell.session().areas();
     tabs::draw(buf, areas.tabs, shell);
     trail::draw(buf, areas.trail, shell);
     panes::draw(buf, &areas, shell);
@@ -57,6 +66,14 @@ fn cursor(shell: &Shell) -> Option<ratatui::layout::Position> {
     let session = shell.session();
     let screen = shell.screen();
     let within = |x: u16, y: u16| Position { x: x.min(screen.right().saturating_sub(1)), y };
+    // The library's chosen row, as it is drawn (ui/library.rs): rows start two below the top.
+    if shell.library_shown() {
+        let view = shell.library()?;
+        let (top, selected) = (shell.library_top(), view.selected);
+        let height = screen.height.saturating_sub(3) as usize;
+        let shown = view.results.is_none() && selected >= top && selected < top + height;
+        return shown.then(|| within(screen.x, screen.y + 2 + (selected - top) as u16));
+    }
     // While typing, the cursor is where the next letter goes; in a list box, on its selection.
     match shell.mode() {
         Mode::Find { .. } => {
