@@ -14,14 +14,17 @@ pub fn generated(per_kind: usize) -> Files {
     let mut timeline = String::new();
     let mut places = String::new();
     let mut glossary = String::new();
-    let sides = ["united-states", "russia", "nato", "non-governmental", "other"];
+    let sides = 5;
+    let positions = ["supports", "divided", "neutral", "wary", "opposes", "unclear"];
     for i in 0..per_kind {
         let next = (i + 1) % per_kind;
         let far = (i * 31 + 7) % per_kind;
         actors.push_str(&format!(
-            "[[actor]]\nid = \"actor-{i}\"\nname = \"Actor {i}\"\nkind = \"person\"\nside = \"{}\"\nissues = [\"issue-{i}\", \"issue-{far}\"]\nsummary = \"Works with [[actor-{next}]] on [[issue-{far}|an issue]].\"\ndescription = \"\"\"\nA longer description of actor {i}, who appears at [[event-{i}]] in [[place-{far}]] and uses the term [[term-{next}]]. It runs on for a while so that the detail wraps over several rows, as real entries do.\n\"\"\"\n{}\n\n",
-            sides[i % sides.len()],
-            cite(i)
+            "[[actor]]\nid = \"actor-{i}\"\nname = \"Actor {i}\"\nkind = \"person\"\nside = \"side-{}\"\nissues = [\"issue-{i}\", \"issue-{far}\"]\nsummary = \"Works with [[actor-{next}]] on [[issue-{far}|an issue]].\"\ndescription = \"\"\"\nA longer description of actor {i}, who appears at [[event-{i}]] in [[place-{far}]] and uses the term [[term-{next}]]. It runs on for a while so that the detail wraps over several rows, as real entries do.\n\"\"\"\n{}\n\n[[actor.stance]]\nissue = \"issue-{far}\"\nposition = \"{}\"\nline = \"Its stance on [[issue-{far}]].\"\ncites = [{}]\nbasis = \"stated\"\n\n",
+            i % sides,
+            cite(i),
+            positions[i % positions.len()],
+            i % paragraphs + 1
         ));
         issues.push_str(&format!(
             "[[issue]]\nid = \"issue-{i}\"\nname = \"Issue {i}\"\nrelated = [\"issue-{next}\"]\nsummary = \"Raised by [[actor-{i}]].\"\n{}\n\n",
@@ -49,7 +52,11 @@ pub fn generated(per_kind: usize) -> Files {
             "[[paragraph]]\nn = {n}\ntext = '''Paragraph {n} of the generated article, long enough to wrap across a few rows of a terminal at any ordinary width, as articles do.'''\n\n"
         ));
     }
-    let briefing = "title = \"Generated\"\npublisher = \"Bench\"\nurl = \"https://example.org\"\npublished = { start = \"2013-04-29\", precision = \"day\", basis = \"stated\" }\nsummary = \"About [[actor-0]].\"\n\n[[key_point]]\ntext = \"A point.\"\ncites = [1]\n";
+    let mut briefing = String::from("format = 2\n");
+    briefing += "title = \"Generated\"\npublisher = \"Bench\"\nurl = \"https://example.org\"\npublished = { start = \"2013-04-29\", precision = \"day\", basis = \"stated\" }\nsummary = \"About [[actor-0]].\"\n\n[[key_point]]\ntext = \"A point.\"\ncites = [1]\n";
+    for side in 0..sides.min(per_kind) {
+        briefing += &format!("\n[[side]]\nid = \"side-{side}\"\nname = \"Side {side}\"\n");
+    }
     Files {
         origin: "generated".to_owned(),
         texts: vec![
@@ -73,7 +80,7 @@ pub fn with_hub(per_kind: usize, backlinks: usize) -> Files {
     let mut text = actors.to_string();
     for i in 0..backlinks {
         text.push_str(&format!(
-            "[[actor]]\nid = \"follower-{i}\"\nname = \"Follower {i}\"\nkind = \"person\"\nside = \"other\"\nissues = [\"issue-1\"]\nsummary = \"One of many on [[issue-1]].\"\ncites = [1]\n\n"
+            "[[actor]]\nid = \"follower-{i}\"\nname = \"Follower {i}\"\nkind = \"person\"\nissues = [\"issue-1\"]\nsummary = \"One of many on [[issue-1]].\"\ncites = [1]\n\n"
         ));
     }
     *actors = text.into();

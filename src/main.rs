@@ -246,7 +246,9 @@ fn read(cli: &Cli) -> ExitCode {
         Some(path) => {
             std::fs::canonicalize(path).unwrap_or(path.to_path_buf()).display().to_string()
         }
-        None => "bundled/strategic-impasse".to_owned(),
+        None => {
+            format!("bundled/{}", content::load::BUNDLED.first().map_or("briefing", |b| b.slug))
+        }
     };
     let state = if cli.fresh { None } else { StateFile::for_briefing(&key) };
     let mut may_save = true;

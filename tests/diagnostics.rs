@@ -113,8 +113,8 @@ fn case(code: Code) -> String {
             render(in_memory("timeline.toml", TIMELINE.replace("2013-03-15", "2013-05-15")))
         }
         Code::NoKeyPoints => {
-            let briefing = BRIEFING[..BRIEFING.find("[[key_point]]").unwrap()].to_owned();
-            render(in_memory("briefing.toml", briefing))
+            let key_point = "[[key_point]]\ntext = \"[[alpha]] met [[beta]].\"\ncites = [1]\n";
+            render(in_memory("briefing.toml", BRIEFING.replace(key_point, "")))
         }
         Code::NotUtf8 => on_disk(|dir| {
             fs::write(dir.join("places.toml"), b"[[place]]\nname = \"Z\xfcrich\"\n").unwrap()
@@ -156,6 +156,33 @@ fn case(code: Code) -> String {
         Code::UnknownTheme => briefing::config::parse("theme = \"solarised\"\n", "config.toml")
             .unwrap_err()
             .render(false),
+        Code::FormatVersion => {
+            render(in_memory("briefing.toml", BRIEFING.replace("format = 2", "format = 3")))
+        }
+        Code::UnknownSide => render(in_memory(
+            "actors.toml",
+            ACTORS.replace("side = \"inland-compact\"", "side = \"inland-compat\""),
+        )),
+        Code::DuplicateStance => render(in_memory(
+            "actors.toml",
+            ACTORS.replace("basis = \"stated\"\n", "basis = \"stated\"\n\n[[actor.stance]]\nissue = \"topic\"\nposition = \"opposes\"\nline = \"Also against.\"\ncites = [2]\nbasis = \"stated\"\n"),
+        )),
+        Code::StanceWithoutEvidence => render(in_memory(
+            "actors.toml",
+            ACTORS.replace("line = \"Raised it first.\"\ncites = [1]\n", "line = \"Raised it first.\"\n"),
+        )),
+        Code::UnusedSide => render(in_memory(
+            "briefing.toml",
+            format!("{BRIEFING}\n[[side]]\nid = \"empty-camp\"\nname = \"Empty camp\"\n"),
+        )),
+        Code::VagueSource => render(in_memory(
+            "actors.toml",
+            ACTORS.replace("source = \"Its website\"", "source = \"Public reports (checked for this briefing)\""),
+        )),
+        Code::Draft => render(in_memory(
+            "places.toml",
+            PLACES.replace("cites = [1]\n", "cites = [1]\ndraft = true\n"),
+        )),
     }
 }
 
@@ -197,8 +224,8 @@ fn one_run_reports_every_problem_of_a_file() {
     // a paragraph that does not exist: five problems, all in one run, each at its place.
     let actors = ACTORS
         .replace(
-            "kind = \"person\"\nside = \"united-states\"",
-            "contry = \"x\"\nkind = \"persn\"\nside = \"united-states\"",
+            "kind = \"person\"\nside = \"harbour-league\"",
+            "contry = \"x\"\nkind = \"persn\"\nside = \"harbour-league\"",
         )
         .replace(
             "issues = [\"topic\"]\nsummary = \"Alpha",

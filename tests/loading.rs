@@ -317,3 +317,183 @@ fn the_bundled_briefing_checks_clean() {
     let report = content::check(&content::bundled());
     assert!(report.diagnostics.is_empty(), "{}", report.render(false));
 }
+
+// Sides, the format version, stances and drafts (format 2). The fixture is a briefing on an
+// invented subject with its own sides: nothing in the code names the bundled briefing's.
+
+#[test]
+fn sides_are_the_briefing_s_own_in_declared_order_with_no_side_last() {
+    let actors = format!(
+        "{ACTORS}\n[[actor]]\nid = \"loner\"\nname = \"Loner\"\nkind = \"person\"\nsummary = \"On no side; with [[alpha]].\"\ncites = [1]\n"
+    );
+    let b = content::load(&files_with("actors.toml", &actors)).unwrap();
+    let names: Vec<&str> = b.sides.iter().map(|s| s.name.as_str()).collect();
+    assert_eq!(names, ["Harbour League", "Inland Compact", "Independents"]);
+    let heads: Vec<String> = b
+        .list(Kind::Actor)
+        .iter()
+        .map(|id| match &b.entity(*id).details {
+            Details::Actor { side, .. } => b.side_name(*side).to_owned(),
+            _ => unreachable!(),
+        })
+        .collect();
+    assert_eq!(
+        heads,
+        ["Harbour League", "Harbour League", "Inland Compact", "Independents", "No side"]
+    );
+    assert_eq!(b.sides[1].description.as_ref().unwrap().plain(), "Where Beta Person stands.");
+}
+
+#[test]
+fn an_unknown_side_is_located_with_the_nearest_declared_one() {
+    let text = errors("actors.toml", &ACTORS.replace("\"inland-compact\"", "\"inland-compat\""));
+    assert_has(
+        &text,
+        &[
+            "E0031",
+            "unknown side 'inland-compat'",
+            "did you mean 'inland-compact'?",
+            "actors.toml:",
+        ],
+    );
+}
+
+#[test]
+fn a_side_no_actor_is_on_is_a_warning_and_a_repeated_side_an_error() {
+    let unused = format!("{BRIEFING}\n[[side]]\nid = \"nobody\"\nname = \"Nobody\"\n");
+    let report = content::check(&files_with("briefing.toml", &unused)).render(false);
+    assert_has(&report, &["W0006", "no actor is on the side 'nobody'", "0 errors"]);
+    let twice = format!("{BRIEFING}\n[[side]]\nid = \"independents\"\nname = \"Again\"\n");
+    assert_has(&errors("briefing.toml", &twice), &["E0005", "duplicate side 'independents'"]);
+    let bad = format!("{BRIEFING}\n[[side]]\nid = \"Bad Id\"\nname = \"Bad\"\n");
+    assert_has(&errors("briefing.toml", &bad), &["E0006", "not a valid side id"]);
+    let nameless = format!("{BRIEFING}\n[[side]]\nid = \"nameless\"\n");
+    assert_has(&errors("briefing.toml", &nameless), &["E0004", "without `name`"]);
+}
+
+#[test]
+fn the_format_version_is_required_and_checked() {
+    let missing = errors("briefing.toml", &BRIEFING.replace("format = 2\n", ""));
+    assert_has(&missing, &["E0030", "missing `format`", "add `format = 2`"]);
+    let newer = errors("briefing.toml", &BRIEFING.replace("format = 2", "format = 7"));
+    assert_has(
+        &newer,
+        &["E0030", "format 7 is not one this reader reads", "reads format 2", "briefing.toml:1:10"],
+    );
+    let word = errors("briefing.toml", &BRIEFING.replace("format = 2", "format = \"two\""));
+    assert_has(&word, &["E0003", "format"]);
+}
+
+#[test]
+fn stances_load_and_show_from_both_sides() {
+    let b = fixture();
+    let beta = b.lookup("beta").unwrap();
+    let topic = b.lookup("topic").unwrap();
+    let stance = &b.stances(beta)[0];
+    assert_eq!(stance.issue, topic);
+    assert_eq!(stance.position, content::Position::Wary);
+    assert_eq!(stance.quote.as_ref().unwrap().para, 2);
+    let on_topic: Vec<(&str, content::Position)> =
+        b.stances_on(topic).map(|(a, _, s)| (b.entity(a).id.as_str(), s.position)).collect();
+    assert_eq!(
+        on_topic,
+        [("alpha", content::Position::Supports), ("beta", content::Position::Wary)],
+        "grouped by position, for to against"
+    );
+    // A stance's quote is numbered after the actor's own quotes, and found by that number.
+    let at = b.stance_quote(beta, 0);
+    assert_eq!(b.quote(beta, at).unwrap().text, "we seek trust");
+    // The stance's paragraph counts as cited by the actor, and the actor as involved.
+    assert!(b.cited_by[1].contains(&beta));
+    assert!(b.involved[&topic].contains(&beta));
+}
+
+/// The fixture's actors with Beta's stance replaced by `stance`.
+fn with_stance(stance: &str) -> String {
+    let start = ACTORS.find("[[actor.stance]]\nissue = \"topic\"\nposition = \"wary\"").unwrap();
+    let end = start
+        + ACTORS[start..].find("basis = \"stated\"\n").unwrap()
+        + "basis = \"stated\"\n".len();
+    format!("{}{stance}{}", &ACTORS[..start], &ACTORS[end..])
+}
+
+#[test]
+fn every_bad_stance_is_located() {
+    let cases: [(&str, &[&str]); 8] = [
+        (
+            "[[actor.stance]]\nissue = \"topci\"\nposition = \"wary\"\nline = \"L.\"\ncites = [2]\nbasis = \"stated\"\n",
+            &["E0007", "unknown link target 'topci'", "did you mean 'topic'?"],
+        ),
+        (
+            "[[actor.stance]]\nissue = \"alpha\"\nposition = \"wary\"\nline = \"L.\"\ncites = [2]\nbasis = \"stated\"\n",
+            &["E0008", "'alpha' is an actor, but `issue` takes issues"],
+        ),
+        (
+            "[[actor.stance]]\nissue = \"topic\"\nposition = \"wary\"\nline = \"L.\"\nquote = { text = \"we want trust\", para = 2 }\nbasis = \"stated\"\n",
+            &["E0010", "this quote is not in ¶2 as written"],
+        ),
+        (
+            "[[actor.stance]]\nissue = \"topic\"\nposition = \"wary\"\nline = \"L.\"\nbasis = \"stated\"\n",
+            &["E0033", "cites no paragraph and quotes nothing"],
+        ),
+        (
+            "[[actor.stance]]\nissue = \"topic\"\nposition = \"hostile\"\nline = \"L.\"\ncites = [2]\nbasis = \"stated\"\n",
+            &["E0003", "hostile", "supports", "unclear"],
+        ),
+        (
+            "[[actor.stance]]\nissue = \"topic\"\nline = \"L.\"\ncites = [2]\nbasis = \"stated\"\n",
+            &["E0004", "missing field `position`"],
+        ),
+        (
+            "[[actor.stance]]\nissue = \"topic\"\nposition = \"wary\"\nline = \"L.\"\ncites = [9]\nbasis = \"outside\"\n",
+            &[
+                "E0009",
+                "there is no paragraph 9",
+                "E0014",
+                "a stance from an outside source must name it",
+            ],
+        ),
+        (
+            "[[actor.stance]]\nissue = \"topic\"\nposition = \"wary\"\nline = \"L.\"\ncites = [2]\nbasis = \"stated\"\n\n[[actor.stance]]\nissue = \"topic\"\nposition = \"opposes\"\nline = \"M.\"\ncites = [2]\nbasis = \"stated\"\n",
+            &["E0032", "a second stance on 'topic'", "the first is at line"],
+        ),
+    ];
+    for (stance, needles) in cases {
+        assert_has(&errors("actors.toml", &with_stance(stance)), needles);
+    }
+}
+
+#[test]
+fn drafts_are_counted_once_per_file() {
+    let places = format!(
+        "{}\n[[place]]\nid = \"second\"\nname = \"Second\"\nsummary = \"Near [[city]].\"\ncites = [1]\ndraft = true\n",
+        PLACES.replace("cites = [1]\n", "cites = [1]\ndraft = true\n")
+    );
+    let files = files_with("places.toml", &places);
+    let report = content::check(&files).render(false);
+    assert_has(&report, &["W0007", "2 draft entries to review", "places.toml:1:1"]);
+    assert_eq!(report.matches("W0007").count(), 1, "{report}");
+    let b = content::load(&files).unwrap();
+    assert!(b.entity(b.lookup("second").unwrap()).draft);
+    assert!(!b.entity(b.lookup("alpha").unwrap()).draft);
+}
+
+#[test]
+fn an_outside_source_must_name_a_document() {
+    for vague in [
+        "Public reports (checked for this briefing)",
+        "various sources",
+        "Reports.",
+        "TBD",
+        "online",
+    ] {
+        let actors = ACTORS.replace("source = \"Its website\"", &format!("source = \"{vague}\""));
+        let report = content::check(&files_with("actors.toml", &actors)).render(false);
+        assert_has(&report, &["W0008", "names no document"]);
+    }
+    for named in ["Its website", "Reuters, 23 Apr 2013", "UN provisional agenda of the session"] {
+        let actors = ACTORS.replace("source = \"Its website\"", &format!("source = \"{named}\""));
+        let report = content::check(&files_with("actors.toml", &actors)).render(false);
+        assert!(!report.contains("W0008"), "{named}: {report}");
+    }
+}

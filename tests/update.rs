@@ -209,7 +209,7 @@ fn a_reload_keeps_the_selected_entity_by_id_even_when_the_list_changes() {
     r.update(Action::Follow);
     // A new actor filed first, on Beta's side, moves Beta down the list.
     let actors = format!(
-        "[[actor]]\nid = \"gamma\"\nname = \"Gamma\"\nkind = \"person\"\nside = \"russia\"\nsummary = \"[[beta]]'s colleague.\"\ncites = [2]\n\n{}",
+        "[[actor]]\nid = \"gamma\"\nname = \"Gamma\"\nkind = \"person\"\nside = \"inland-compact\"\nsummary = \"[[beta]]'s colleague.\"\ncites = [2]\n\n{}",
         common::ACTORS
     );
     let new = briefing::content::load(&files_with("actors.toml", &actors)).unwrap();
@@ -252,7 +252,7 @@ fn bookmarks_and_seen_marks_outlive_a_reload_that_briefly_lacks_their_entity() {
     step(&mut r, &[Action::Follow, Action::Bookmark]);
     // An editor saves a version without Beta, then the whole file again.
     let without = common::ACTORS.split("[[actor]]\nid = \"beta\"").next().unwrap().to_owned()
-        + "[[actor]]\nid = \"state-a\"\nname = \"State A\"\nkind = \"state\"\nside = \"united-states\"\nsummary = \"A state.\"\ncites = [1]\n\n[[actor]]\nid = \"institute\"\nname = \"Test Institute\"\nkind = \"organisation\"\nside = \"non-governmental\"\nsummary = \"The publisher.\"\ncites = [1]\n";
+        + "[[actor]]\nid = \"state-a\"\nname = \"State A\"\nkind = \"state\"\nside = \"harbour-league\"\nsummary = \"A state.\"\ncites = [1]\n\n[[actor]]\nid = \"institute\"\nname = \"Test Institute\"\nkind = \"organisation\"\nside = \"independents\"\nsummary = \"The publisher.\"\ncites = [1]\n";
     let issues = common::ISSUES.replace("[[beta]]", "Beta");
     let timeline =
         common::TIMELINE.replace("\"alpha\", \"beta\"", "\"alpha\"").replace("[[beta]]", "Beta");
@@ -454,7 +454,7 @@ fn crowded(extra: usize) -> briefing::content::Briefing {
     let mut actors = common::ACTORS.to_owned();
     for i in 0..extra {
         actors.push_str(&format!(
-            "\n[[actor]]\nid = \"crowd-{i}\"\nname = \"Crowd {i:02}\"\nkind = \"person\"\nside = \"other\"\nissues = [\"topic\"]\nsummary = \"One of many on [[topic]].\"\ncites = [1]\n"
+            "\n[[actor]]\nid = \"crowd-{i}\"\nname = \"Crowd {i:02}\"\nkind = \"person\"\nissues = [\"topic\"]\nsummary = \"One of many on [[topic]].\"\ncites = [1]\n"
         ));
     }
     briefing::content::load(&files_with("actors.toml", &actors))
@@ -541,4 +541,30 @@ fn the_palette_answers_a_large_briefing_in_steps_keeping_what_is_chosen() {
 fn selected_in_palette(r: &briefing::app::Shell) -> String {
     let Mode::Palette(p) = r.mode() else { panic!("no palette") };
     r.session().briefing.entity(p.results[p.selected]).name.to_string()
+}
+
+#[test]
+fn a_stance_links_the_actor_and_the_issue_both_ways_and_its_quote_to_the_source() {
+    let mut r = reader(fixture(), 120, 40);
+    open(&mut r, "beta");
+    let page = screen(&r);
+    assert!(page.contains("Stances") && page.contains("Wary of The topic"), "{page}");
+    let topic = id(&r, "topic");
+    tab_to(&mut r, &Target::Entity(topic));
+    r.update(Action::Follow);
+    assert_eq!(selected(&r).as_deref(), Some("topic"));
+    let issue = screen(&r);
+    assert!(issue.contains("Where the actors stand"), "{issue}");
+    let supports = issue.find("Supports").expect("a group per position");
+    let wary = issue.find("Wary").expect("a group per position");
+    assert!(supports < wary, "for before against:\n{issue}");
+    let beta = id(&r, "beta");
+    tab_to(&mut r, &Target::Entity(beta));
+    r.update(Action::Follow);
+    assert_eq!(selected(&r).as_deref(), Some("beta"));
+    // The stance's quote opens the source at its paragraph with the words marked.
+    let quote = tab_until(&mut r, |t| matches!(t, Target::Quote(e, i) if *e == beta && *i == 1));
+    r.update(Action::Follow);
+    assert_eq!(pane(&r), PaneId::Source);
+    assert_eq!(highlight(&r), Some(2), "{quote:?} opens ¶2");
 }

@@ -231,7 +231,7 @@ impl Session {
                 None
             }
             Target::Quote(id, quote) => {
-                let para = self.briefing.entity(id).quotes.get(usize::from(quote))?.para;
+                let para = self.briefing.quote(id, quote)?.para;
                 self.open_paragraph(Highlight { para, passage: Some((id, quote)) });
                 None
             }

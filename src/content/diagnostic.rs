@@ -50,6 +50,13 @@ pub enum Code {
     ReservedKey,
     UnknownTheme,
     OutsideBriefing,
+    FormatVersion,
+    UnknownSide,
+    DuplicateStance,
+    StanceWithoutEvidence,
+    UnusedSide,
+    Draft,
+    VagueSource,
 }
 
 impl Code {
@@ -90,6 +97,13 @@ impl Code {
             Code::ReservedKey => "E0027",
             Code::UnknownTheme => "E0028",
             Code::OutsideBriefing => "E0029",
+            Code::FormatVersion => "E0030",
+            Code::UnknownSide => "E0031",
+            Code::DuplicateStance => "E0032",
+            Code::StanceWithoutEvidence => "E0033",
+            Code::UnusedSide => "W0006",
+            Code::Draft => "W0007",
+            Code::VagueSource => "W0008",
             Code::Orphan => "W0001",
             Code::NoCitation => "W0002",
             Code::ControlCharacters => "W0003",
@@ -127,7 +141,7 @@ impl Code {
             Code::UnknownField => "a field this table does not take",
             Code::WrongType => "a value of the wrong type, or not one of the allowed words",
             Code::MissingField => "a required field is missing",
-            Code::DuplicateId => "two entities share an id",
+            Code::DuplicateId => "two entities, or two sides, share an id",
             Code::InvalidId => "an id with characters other than a-z, 0-9 and -",
             Code::UnknownTarget => "a link or relation names an id that does not exist",
             Code::WrongKind => "a relation names an entity of the wrong kind",
@@ -161,6 +175,15 @@ impl Code {
             }
             Code::TimelineOrder => "an event dated before the one above it in the file",
             Code::NoKeyPoints => "a briefing without key points",
+            Code::FormatVersion => {
+                "a briefing without `format`, or of a format this reader does not read"
+            }
+            Code::UnknownSide => "an actor on a side briefing.toml does not declare",
+            Code::DuplicateStance => "two stances of one actor on one issue",
+            Code::StanceWithoutEvidence => "a stance that cites no paragraph and quotes nothing",
+            Code::UnusedSide => "a declared side no actor is on",
+            Code::Draft => "entries drafted by `briefing import` and not yet reviewed",
+            Code::VagueSource => "an outside source that names no document (\"Public reports\")",
         }
     }
 }

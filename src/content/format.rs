@@ -26,6 +26,9 @@ const DATE_PATTERN: &str = r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$";
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct BriefingFile {
+    /// The version of this format the briefing is written in: 2.
+    #[schemars(with = "u32", range(min = 2, max = 2))]
+    pub format: Option<Spanned<i64>>,
     /// The briefing's title, usually the article's.
     #[schemars(with = "String")]
     pub title: Option<Text>,
@@ -50,6 +53,24 @@ pub struct BriefingFile {
     /// The key points, in reading order.
     #[serde(default)]
     pub key_point: Vec<KeyPointField>,
+    /// The sides (or groups) actors belong to, in the order the Actors list shows them.
+    #[serde(default)]
+    pub side: Vec<SideField>,
+}
+
+/// A side an actor can take, or a group it belongs to: a state, an alliance, a camp.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SideField {
+    /// Unique among the sides: lowercase letters, digits and hyphens. Actors name it in `side`.
+    #[schemars(with = "String", pattern(ID_PATTERN))]
+    pub id: Option<Spanned<String>>,
+    /// How the Actors list heads its group.
+    #[schemars(with = "String")]
+    pub name: Option<Text>,
+    /// A line on who is on this side, in CommonMark.
+    #[schemars(with = "Option<String>")]
+    pub description: Option<Text>,
 }
 
 /// A key point of the briefing.
@@ -146,6 +167,7 @@ pub struct Common<'a> {
     pub quote: &'a [QuoteField],
     pub context: &'a [ContextField],
     pub slip: &'a [SlipField],
+    pub draft: bool,
 }
 
 macro_rules! entity_field {
@@ -183,6 +205,10 @@ macro_rules! entity_field {
             /// The source's own slips, flagged; the quote is left as written.
             #[serde(default)]
             pub slip: Vec<SlipField>,
+            /// A drafted entry (by `briefing import`) that no person has reviewed yet; remove
+            /// it once the entry is checked against the source.
+            #[serde(default)]
+            pub draft: bool,
             $($extra)*
         }
 
@@ -198,6 +224,7 @@ macro_rules! entity_field {
                     quote: &self.quote,
                     context: &self.context,
                     slip: &self.slip,
+                    draft: self.draft,
                 }
             }
         }
@@ -210,9 +237,10 @@ entity_field!(
         /// What sort of actor it is.
         #[schemars(with = "ActorKind")]
         pub kind: Option<Spanned<ActorKind>>,
-        /// The side the reader groups it under.
-        #[schemars(with = "Side")]
-        pub side: Option<Spanned<Side>>,
+        /// The id of the side it is on, one of the `[[side]]`s of briefing.toml; an actor
+        /// on no side is listed last.
+        #[schemars(with = "Option<String>", pattern(ID_PATTERN))]
+        pub side: Option<Spanned<String>>,
         /// Office or role, in CommonMark.
         #[schemars(with = "Option<String>")]
         pub role: Option<Text>,
@@ -223,8 +251,104 @@ entity_field!(
         #[serde(default)]
         #[schemars(with = "Vec<String>")]
         pub issues: Ids,
+        /// Where the actor stands on issues, each resting on the source.
+        #[serde(default)]
+        #[schemars(with = "Vec<StanceField>")]
+        pub stance: Vec<Spanned<StanceField>>,
     }
 );
+
+/// Where an actor stands on an issue, as the source states or plainly implies it.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct StanceField {
+    /// The id of the issue.
+    #[schemars(with = "String", pattern(ID_PATTERN))]
+    pub issue: Option<Spanned<String>>,
+    /// The position, in one word.
+    #[schemars(with = "Position")]
+    pub position: Option<Spanned<Position>>,
+    /// The stance in one line, in the briefing's words (CommonMark, with [[id]] links).
+    #[schemars(with = "String")]
+    pub line: Option<Text>,
+    /// The source paragraphs it rests on.
+    #[serde(default)]
+    #[schemars(with = "Vec<u32>")]
+    pub cites: Cites,
+    /// The source's own words for it, with their paragraph.
+    pub quote: Option<QuoteField>,
+    /// Whether the source states the stance or it is inferred from what the source says.
+    #[schemars(with = "Basis")]
+    pub basis: Option<Spanned<Basis>>,
+    /// The outside source; required when basis is "outside".
+    #[schemars(with = "Option<String>")]
+    pub source: Option<Text>,
+}
+
+/// A position on an issue. Six words, few enough to tell apart at a glance in a matrix, and
+/// enough for what articles say: for or against, against in part or on conditions (wary),
+/// split within (divided), declared neither way (neutral), and involved without saying where
+/// it stands (unclear).
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Deserialize,
+    JsonSchema,
+    strum::EnumIter,
+)]
+#[serde(rename_all = "kebab-case")]
+pub enum Position {
+    /// For it.
+    Supports,
+    /// Split within: some of its people for, some against.
+    Divided,
+    /// Takes neither side, and says so.
+    Neutral,
+    /// Against it in part or on conditions; suspicious of it.
+    Wary,
+    /// Against it.
+    Opposes,
+    /// Involved, but what it thinks is not said.
+    Unclear,
+}
+
+impl Position {
+    /// The word as written in the files and shown to the reader.
+    pub fn label(self) -> &'static str {
+        match self {
+            Position::Supports => "supports",
+            Position::Divided => "divided",
+            Position::Neutral => "neutral",
+            Position::Wary => "wary",
+            Position::Opposes => "opposes",
+            Position::Unclear => "unclear",
+        }
+    }
+
+    /// The words before an issue's name in an actor's list of stances: "Wary of Missile
+    /// defense".
+    pub fn lead(self) -> &'static str {
+        match self {
+            Position::Supports => "Supports",
+            Position::Divided => "Divided on",
+            Position::Neutral => "Neutral on",
+            Position::Wary => "Wary of",
+            Position::Opposes => "Opposes",
+            Position::Unclear => "Unclear on",
+        }
+    }
+
+    /// Every position, from for to against, then unclear.
+    pub fn all() -> impl Iterator<Item = Position> {
+        <Position as strum::IntoEnumIterator>::iter()
+    }
+}
 
 entity_field!(
     /// An issue: a subject of the briefing.
@@ -368,29 +492,6 @@ pub enum ActorKind {
     Organisation,
     State,
     Group,
-}
-
-/// The sides the reader groups actors by, in display order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, JsonSchema)]
-#[serde(rename_all = "kebab-case")]
-pub enum Side {
-    UnitedStates,
-    Russia,
-    Nato,
-    NonGovernmental,
-    Other,
-}
-
-impl Side {
-    pub fn label(self) -> &'static str {
-        match self {
-            Side::UnitedStates => "United States",
-            Side::Russia => "Russia",
-            Side::Nato => "NATO",
-            Side::NonGovernmental => "Non-governmental",
-            Side::Other => "Others",
-        }
-    }
 }
 
 impl ActorKind {

@@ -4,10 +4,11 @@
 use super::date::{Basis, Date, PartialDate, Precision};
 use super::diagnostic::{Code, Report};
 use super::entries::{self, Entry, Progress};
-use super::format::{self, ActorKind, Common, DateField, Side, Text as FieldText};
+use super::format::{self, ActorKind, Common, DateField, Text as FieldText};
 use super::markup::{self, Text};
 use super::model::{
-    Briefing, Context, Details, Entity, EntityId, KeyPoint, Kind, Location, Quote, Slip, Source,
+    Briefing, Context, Details, Entity, EntityId, KeyPoint, Kind, Location, Quote, Side, SideId,
+    Slip, Source, Stance,
 };
 use super::sanitize::{self, Clean};
 use std::collections::HashMap;
@@ -105,14 +106,34 @@ impl Files {
     }
 }
 
-/// The briefing bundled in the binary, so the reader works from any directory.
-pub fn bundled() -> Files {
-    macro_rules! bundled {
-        ($($file:literal),*) => {
-            vec![$(($file.to_owned(), include_str!(concat!("../../content/strategic-impasse/", $file)).into())),*]
-        };
+/// A briefing embedded in the binary: its directory's name under `content/` and its files.
+pub struct Bundled {
+    pub slug: &'static str,
+    pub files: &'static [(&'static str, &'static str)],
+}
+
+// Every briefing under `content/`, in the order of their names (see build.rs).
+include!(concat!(env!("OUT_DIR"), "/bundled.rs"));
+
+impl Bundled {
+    pub fn files(&self) -> Files {
+        Files {
+            origin: format!("content/{}", self.slug),
+            texts: self
+                .files
+                .iter()
+                .map(|(name, text)| ((*name).to_owned(), (*text).into()))
+                .collect(),
+        }
     }
-    Files { origin: "content/strategic-impasse".to_owned(), texts: with_section_files!(bundled) }
+}
+
+/// The briefing the reader opens when given none: the first bundled one.
+pub fn bundled() -> Files {
+    BUNDLED
+        .first()
+        .map(Bundled::files)
+        .unwrap_or_else(|| Files { origin: "content".to_owned(), texts: Vec::new() })
 }
 
 /// Reads the seven files of the briefing directory at `dir`.
@@ -354,6 +375,8 @@ fn validate_with(files: &Files, progress: &Progress) -> (Option<Briefing>, Repor
         complete,
         paragraphs: 0,
         squashed: Vec::new(),
+        sides: HashMap::new(),
+        side_errors: false,
     };
     let source = v.source(source_title.as_ref(), &paragraphs, source_present && source_parsed);
     v.paragraphs = source.paragraphs.len();
@@ -378,28 +401,38 @@ fn validate_with(files: &Files, progress: &Progress) -> (Option<Briefing>, Repor
         v.register("glossary.toml", Kind::Term, &a.value.common(), &a.span);
     }
 
+    // The format and the sides come first: every actor names its side.
+    if let Some(meta) = &briefing {
+        v.format(&meta.value, &meta.rejected);
+    }
+    let sides = briefing.as_ref().map(|m| v.sides(&m.value.side)).unwrap_or_default();
+
     let mut entities = Vec::with_capacity(count);
+    let mut drafts = Drafts::default();
     for actor in actors {
         let (file, span) = ("actors.toml", actor.span.clone());
         let mut entity = v.entity(file, &actor.value.common(), &span, &actor.rejected, &source);
+        drafts.count(file, &entity, &span);
         let a = &actor.value;
         let kind = v.need(file, a.kind.as_ref(), "kind", &span, &actor.rejected);
-        let side = v.need(file, a.side.as_ref(), "side", &span, &actor.rejected);
         entity.details = Details::Actor {
             kind: kind.map_or(ActorKind::Group, |k| *k.get_ref()),
-            side: side.map_or(Side::Other, |s| *s.get_ref()),
+            side: a.side.as_ref().and_then(|s| v.side(file, s)),
             role: a.role.as_ref().map(|r| v.text(file, r)),
             affiliation: a
                 .affiliation
                 .as_ref()
                 .and_then(|a| v.relation(file, a, Some(Kind::Actor), "affiliation")),
             issues: v.relations(file, &a.issues, Some(Kind::Issue), "issues"),
+            stances: v.stances(file, &a.stance, &source),
         };
         entities.push(entity);
     }
+    v.unused_sides();
     for issue in issues {
         let (file, span) = ("issues.toml", issue.span.clone());
         let mut entity = v.entity(file, &issue.value.common(), &span, &issue.rejected, &source);
+        drafts.count(file, &entity, &span);
         entity.details = Details::Issue {
             related: v.relations(file, &issue.value.related, Some(Kind::Issue), "related"),
         };
@@ -409,6 +442,7 @@ fn validate_with(files: &Files, progress: &Progress) -> (Option<Briefing>, Repor
     for event in timeline {
         let (file, span) = ("timeline.toml", event.span.clone());
         let mut entity = v.entity(file, &event.value.common(), &span, &event.rejected, &source);
+        drafts.count(file, &entity, &span);
         let e = &event.value;
         let date = match v.need(file, e.date.as_ref(), "date", &span, &event.rejected) {
             Some(field) => {
@@ -442,6 +476,7 @@ fn validate_with(files: &Files, progress: &Progress) -> (Option<Briefing>, Repor
     for place in places {
         let (file, span) = ("places.toml", place.span.clone());
         let mut entity = v.entity(file, &place.value.common(), &span, &place.rejected, &source);
+        drafts.count(file, &entity, &span);
         let location = place.value.location.as_ref().and_then(|l| {
             let (lat, lon) = (l.get_ref().lat, l.get_ref().lon);
             if (-90.0..=90.0).contains(&lat) && (-180.0..=180.0).contains(&lon) {
@@ -464,6 +499,7 @@ fn validate_with(files: &Files, progress: &Progress) -> (Option<Briefing>, Repor
     for term in glossary {
         let (file, span) = ("glossary.toml", term.span.clone());
         let mut entity = v.entity(file, &term.value.common(), &span, &term.rejected, &source);
+        drafts.count(file, &entity, &span);
         entity.details = Details::Term {
             expansion: term.value.expansion.as_ref().map(|e| v.plain(file, e)),
             see_also: v.relations(file, &term.value.see_also, None, "see_also"),
@@ -471,6 +507,7 @@ fn validate_with(files: &Files, progress: &Progress) -> (Option<Briefing>, Repor
         entities.push(entity);
     }
     symmetric_related(&mut entities);
+    drafts.report(&mut v.report);
 
     let file = "briefing.toml";
     let Some(meta) = briefing else {
@@ -521,11 +558,13 @@ fn validate_with(files: &Files, progress: &Progress) -> (Option<Briefing>, Repor
         summary,
         key_points,
         source,
+        sides,
         entities,
         lists: HashMap::new(),
         positions: Vec::new(),
         backlinks: Vec::new(),
         involved: HashMap::new(),
+        stances_on: HashMap::new(),
         cited_by: Vec::new(),
         notices: std::mem::take(&mut v.notices),
         ids: HashMap::new(),
@@ -549,6 +588,56 @@ fn validate_with(files: &Files, progress: &Progress) -> (Option<Briefing>, Repor
 /// Where an author who misspelt a field, or left one out, can read the fields a table takes.
 const FIELDS_HELP: &str = "`briefing help format` lists every field each table takes";
 const REQUIRED_HELP: &str = "this field is required; `briefing help format` shows an example";
+
+/// The briefing format this reader reads.
+pub const FORMAT: i64 = 2;
+
+/// Lowercase letters, digits and hyphens, not starting with a hyphen.
+fn valid_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && !id.starts_with('-')
+}
+
+/// Whether a source is a stand-in for one: words that could be said of any fact. A source
+/// that names a publisher, a title or a date is never one.
+fn is_placeholder_source(source: &str) -> bool {
+    const VAGUE: [&str; 24] = [
+        "public reports",
+        "public sources",
+        "public record",
+        "public records",
+        "news reports",
+        "media reports",
+        "press reports",
+        "reports",
+        "various",
+        "various sources",
+        "multiple sources",
+        "several sources",
+        "sources",
+        "source",
+        "internet",
+        "the internet",
+        "online",
+        "the web",
+        "common knowledge",
+        "general knowledge",
+        "tbd",
+        "todo",
+        "n/a",
+        "unknown",
+    ];
+    let lower = source.to_lowercase();
+    // "(checked for this briefing)" and the like say that a source was looked at, not which.
+    let bare = lower
+        .split('(')
+        .next()
+        .unwrap_or("")
+        .trim()
+        .trim_matches(|c: char| !c.is_alphanumeric() && c != '/');
+    bare.is_empty() || VAGUE.contains(&bare)
+}
 
 /// Issue relations are shown both ways: naming B in A's `related` puts A in B's too.
 fn symmetric_related(entities: &mut [Entity]) {
@@ -582,6 +671,40 @@ struct Validator<'f> {
     paragraphs: usize,
     /// The paragraphs with their white space squashed, for finding quotes in them.
     squashed: Vec<String>,
+    /// side id → (side, span of its id in briefing.toml, whether an actor is on it)
+    sides: HashMap<String, (SideId, Range<usize>, bool)>,
+    /// Whether an actor named a side that is not declared.
+    side_errors: bool,
+}
+
+/// The entries marked `draft`, counted per file, for one warning per file rather than one per
+/// entry: a drafted briefing would otherwise bury every other problem.
+#[derive(Default)]
+struct Drafts {
+    /// file → (how many, the first one's place)
+    files: Vec<(&'static str, usize, Range<usize>)>,
+}
+
+impl Drafts {
+    fn count(&mut self, file: &'static str, entity: &Entity, span: &Range<usize>) {
+        if !entity.draft {
+            return;
+        }
+        match self.files.iter_mut().find(|(f, ..)| *f == file) {
+            Some((_, n, _)) => *n += 1,
+            None => self.files.push((file, 1, span.start..span.start + 1)),
+        }
+    }
+
+    fn report(self, report: &mut Report) {
+        for (file, n, first) in self.files {
+            let entries = if n == 1 { "1 draft entry" } else { &format!("{n} draft entries") };
+            report
+                .add(Code::Draft, file, Some(first), format!("{entries} to review"))
+                .with_label("the first is here")
+                .with_help("check each against the source, then remove its `draft = true`");
+        }
+    }
 }
 
 impl Validator<'_> {
@@ -673,10 +796,7 @@ impl Validator<'_> {
         // A bare [[id]] link shows this name, so it is cleaned as every shown text is.
         let name = common.name.map(|n| Clean::from(n.get_ref().as_str())).unwrap_or_default();
         self.names.push(name);
-        let valid = !id.is_empty()
-            && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-            && !id.starts_with('-');
-        if !valid {
+        if !valid_id(id) {
             self.report
                 .add(
                     Code::InvalidId,
@@ -746,7 +866,7 @@ impl Validator<'_> {
             .iter()
             .map(|ctx| Context {
                 text: self.text(file, &ctx.text),
-                source: self.required(file, &ctx.source, "source"),
+                source: self.named_source(file, &ctx.source),
             })
             .collect::<Vec<_>>();
         let slips = c
@@ -760,7 +880,7 @@ impl Validator<'_> {
                     said,
                     correct: self.required(file, &s.correct, "correct"),
                     para,
-                    source: s.source.as_ref().map(|src| self.required(file, src, "source")),
+                    source: s.source.as_ref().map(|src| self.named_source(file, src)),
                 })
             })
             .collect::<Vec<_>>();
@@ -787,8 +907,235 @@ impl Validator<'_> {
             quotes,
             context,
             slips,
+            draft: c.draft,
             details: Details::Issue { related: Vec::new() },
         }
+    }
+
+    /// The format version: this reader reads format 2, and says so for any other.
+    fn format(&mut self, b: &format::BriefingFile, rejected: &[String]) {
+        let file = "briefing.toml";
+        match &b.format {
+            Some(n) if *n.get_ref() == FORMAT => {}
+            Some(n) => {
+                self.report
+                    .add(
+                        Code::FormatVersion,
+                        file,
+                        Some(n.span()),
+                        format!("format {} is not one this reader reads", n.get_ref()),
+                    )
+                    .with_help(format!(
+                        "this reader reads format {FORMAT}; a briefing of another format needs the version of briefing it was written for"
+                    ));
+            }
+            None if rejected.iter().any(|r| r == "format") => {}
+            None => {
+                self.report
+                    .add(Code::FormatVersion, file, Some(0..0), "missing `format`")
+                    .with_help(format!(
+                        "add `format = {FORMAT}` at the top of briefing.toml; format {FORMAT} declares its sides as [[side]] tables (`briefing help format`)"
+                    ));
+            }
+        }
+    }
+
+    /// The declared sides, each id checked and remembered for the actors to name.
+    fn sides(&mut self, fields: &[format::SideField]) -> Vec<Side> {
+        let file = "briefing.toml";
+        let mut sides = Vec::new();
+        for field in fields {
+            let (Some(id), Some(name)) = (&field.id, &field.name) else {
+                let missing = if field.id.is_none() { "id" } else { "name" };
+                let at =
+                    field.id.as_ref().map(|i| i.span()).or(field.name.as_ref().map(|n| n.span()));
+                self.report
+                    .add(Code::MissingField, file, at, format!("a [[side]] without `{missing}`"))
+                    .with_help("each side has an id (which actors name) and a name (which the Actors list shows)");
+                continue;
+            };
+            let text = id.get_ref();
+            if !valid_id(text) {
+                self.report
+                    .add(
+                        Code::InvalidId,
+                        file,
+                        Some(id.span()),
+                        format!("'{}' is not a valid side id", sanitize::escaped(text)),
+                    )
+                    .with_help(
+                        "ids are lowercase letters, digits and hyphens, such as 'united-states'",
+                    );
+            }
+            if let Some((_, first, _)) = self.sides.get(text) {
+                let (line, col) = self.report.position(file, first.start).unwrap_or((1, 1));
+                self.report
+                    .add(Code::DuplicateId, file, Some(id.span()), format!("duplicate side '{text}'"))
+                    .with_label("declared again here")
+                    .with_help(format!("'{text}' is first declared at line {line}, column {col}; each side is declared once"));
+                continue;
+            }
+            let Ok(index) = u16::try_from(sides.len()) else {
+                self.report
+                    .add(Code::WrongType, file, Some(id.span()), "more than 65,535 sides")
+                    .with_help("group actors into fewer sides");
+                break;
+            };
+            self.sides.insert(text.clone(), (SideId(index), id.span(), false));
+            sides.push(Side {
+                id: text.clone(),
+                name: self.required(file, name, "name"),
+                description: field.description.as_ref().map(|d| self.text(file, d)),
+            });
+        }
+        sides
+    }
+
+    /// The side an actor names, or an error with the nearest declared one.
+    fn side(&mut self, file: &str, id: &Spanned<String>) -> Option<SideId> {
+        if let Some((side, _, used)) = self.sides.get_mut(id.get_ref().as_str()) {
+            *used = true;
+            return Some(*side);
+        }
+        let suggestion = self
+            .sides
+            .keys()
+            .map(|candidate| (strsim::jaro_winkler(id.get_ref(), candidate), candidate))
+            .filter(|(score, _)| *score > 0.8)
+            .max_by(|a, b| a.0.total_cmp(&b.0).then_with(|| b.1.cmp(a.1)));
+        self.side_errors = true;
+        let d = self.report.add(
+            Code::UnknownSide,
+            file,
+            Some(id.span()),
+            format!("unknown side '{}'", sanitize::escaped(id.get_ref())),
+        );
+        match suggestion {
+            Some((_, candidate)) => d.with_help(format!("did you mean '{candidate}'?")),
+            None if self.sides.is_empty() => d.with_help(
+                "briefing.toml declares no sides; declare it there as [[side]] with an id and a name",
+            ),
+            None => {
+                let mut known: Vec<&str> = self.sides.keys().map(String::as_str).collect();
+                known.sort_unstable();
+                d.with_help(format!(
+                    "the sides declared in briefing.toml are {}; declare it there as [[side]], or leave `side` out for an actor on none",
+                    known.join(", ")
+                ))
+            }
+        };
+        None
+    }
+
+    /// Warns of declared sides no actor is on: an empty group in the Actors list.
+    fn unused_sides(&mut self) {
+        // A side named wrongly leaves the right one unused: the error says it already.
+        if self.side_errors {
+            return;
+        }
+        let mut unused: Vec<(String, Range<usize>)> = self
+            .sides
+            .iter()
+            .filter(|(_, (_, _, used))| !used)
+            .map(|(id, (_, span, _))| (id.clone(), span.clone()))
+            .collect();
+        unused.sort_by_key(|(_, span)| span.start);
+        for (id, span) in unused {
+            self.report
+                .add(
+                    Code::UnusedSide,
+                    "briefing.toml",
+                    Some(span),
+                    format!("no actor is on the side '{id}'"),
+                )
+                .with_help(format!(
+                    "name it in an actor's `side = \"{id}\"`, or remove the [[side]]"
+                ));
+        }
+    }
+
+    /// An actor's stances, each checked: an issue that exists and is one, a position, a line,
+    /// something in the source it rests on, and at most one per issue.
+    fn stances(
+        &mut self,
+        file: &'static str,
+        fields: &[Spanned<format::StanceField>],
+        source: &Source,
+    ) -> Vec<Stance> {
+        let mut out: Vec<Stance> = Vec::new();
+        let mut seen: Vec<(EntityId, Range<usize>)> = Vec::new();
+        for field in fields {
+            let span = field.span();
+            let s = field.get_ref();
+            let issue = self.need(file, s.issue.as_ref(), "issue", &span, &[]);
+            let issue = issue.and_then(|i| self.relation(file, i, Some(Kind::Issue), "issue"));
+            let position = self.need(file, s.position.as_ref(), "position", &span, &[]);
+            let line = self.need(file, s.line.as_ref(), "line", &span, &[]);
+            let line = line.map(|l| {
+                let text = self.text(file, l);
+                if text.plain().trim().is_empty() {
+                    self.report
+                        .add(Code::EmptyField, file, Some(l.span()), "empty `line`")
+                        .with_help("say the stance in one line, in the briefing's words");
+                }
+                text
+            });
+            let basis = self.need(file, s.basis.as_ref(), "basis", &span, &[]);
+            if let Some(b) = basis
+                && *b.get_ref() == Basis::Outside
+                && s.source.is_none()
+            {
+                self.report
+                    .add(
+                        Code::UnnamedSource,
+                        file,
+                        Some(b.span()),
+                        "a stance from an outside source must name it",
+                    )
+                    .with_help("add `source = \"…\"` to the stance, or rest it on the article");
+            }
+            let cites = self.cites(file, &s.cites, source);
+            let quote = s.quote.as_ref().and_then(|q| {
+                let para = self.paragraph(file, &q.para, source)?;
+                let text = self.required(file, &q.text, "text");
+                self.verbatim(file, &q.text, &text, para, source, "quote");
+                Some(Quote { text, para })
+            });
+            if s.cites.is_empty()
+                && s.quote.is_none()
+                && basis.is_none_or(|b| *b.get_ref() != Basis::Outside)
+            {
+                let at = s.issue.as_ref().map_or(span.start..span.start + 1, |i| i.span());
+                self.report
+                    .add(Code::StanceWithoutEvidence, file, Some(at), "this stance cites no paragraph and quotes nothing")
+                    .with_help("a stance rests on the source: add `cites = [n]` or a `quote = { text = \"…\", para = n }`");
+            }
+            let Some(issue) = issue else { continue };
+            let at = s.issue.as_ref().map_or(span.clone(), |i| i.span());
+            if let Some((_, first)) = seen.iter().find(|(i, _)| *i == issue) {
+                let (line, col) = self.report.position(file, first.start).unwrap_or((1, 1));
+                let name = s.issue.as_ref().map_or(String::new(), |i| i.get_ref().clone());
+                self.report
+                    .add(Code::DuplicateStance, file, Some(at), format!("a second stance on '{name}'"))
+                    .with_label("taken again here")
+                    .with_help(format!("the first is at line {line}, column {col}; an actor takes one stance on an issue: say the nuance in its line, or choose `divided`"));
+                continue;
+            }
+            seen.push((issue, at));
+            let (Some(position), Some(line), Some(basis)) = (position, line, basis) else {
+                continue;
+            };
+            out.push(Stance {
+                issue,
+                position: *position.get_ref(),
+                line,
+                cites,
+                quote,
+                basis: *basis.get_ref(),
+                source: s.source.as_ref().map(|src| self.named_source(file, src)),
+            });
+        }
+        out
     }
 
     /// Warns of entities that nothing links to: a reader finds them only by browsing a list.
@@ -1012,7 +1359,7 @@ impl Validator<'_> {
             precision,
             basis,
             note: d.note.as_ref().map(|n| self.plain(file, n)),
-            source: d.source.as_ref().map(|s| self.required(file, s, "source")),
+            source: d.source.as_ref().map(|s| self.named_source(file, s)),
         }
     }
 
@@ -1045,6 +1392,23 @@ impl Validator<'_> {
                 .with_help("this field needs a value");
         }
         text
+    }
+
+    /// An outside source, which must name a document a reader could find: "Public reports"
+    /// or "various sources" names none, and is warned of.
+    fn named_source(&mut self, file: &str, field: &FieldText) -> Clean {
+        let source = self.required(file, field, "source");
+        if is_placeholder_source(&source) {
+            self.report
+                .add(
+                    Code::VagueSource,
+                    file,
+                    Some(field.span()),
+                    format!("“{source}” names no document a reader could find"),
+                )
+                .with_help("name the document: its publisher, title and date, such as “Ministry of Example Affairs, press release, 15 March 2020”");
+        }
+        source
     }
 
     /// A CommonMark field with its links resolved.

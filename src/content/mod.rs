@@ -13,4 +13,4 @@ pub use date::{Basis, Date, Precision};
 pub use diagnostic::{Code, Diagnostic, Report, Severity};
 pub use load::{Files, bundled, check, load, read_dir, validate};
 pub use markup::{BlockKind, Inline, Link, Text};
-pub use model::{Briefing, Details, Entity, EntityId, Kind};
+pub use model::{Briefing, Details, Entity, EntityId, Kind, Position, Side, SideId, Stance};

@@ -2,7 +2,7 @@
 //! ready for the reader or for a non-interactive command.
 
 use super::date::Date;
-pub use super::format::{ActorKind, Side};
+pub use super::format::{ActorKind, Position};
 use super::markup::Text;
 use super::sanitize::Clean;
 use std::collections::HashMap;
@@ -66,6 +66,8 @@ pub struct Briefing {
     pub summary: Text,
     pub key_points: Vec<KeyPoint>,
     pub source: Source,
+    /// The sides actors are grouped by, in the order the briefing declares them.
+    pub sides: Vec<Side>,
     pub entities: Vec<Entity>,
     /// Each kind's entities in reading order: actors by side, events by date, others as filed.
     pub lists: HashMap<Kind, Vec<EntityId>>,
@@ -74,13 +76,45 @@ pub struct Briefing {
     /// For each entity, who links to it or names it in a relation, each once, grouped by kind
     /// and in each kind's list order.
     pub backlinks: Vec<Vec<EntityId>>,
-    /// For each issue, the actors whose `issues` name it, in the actors' list order.
+    /// For each issue, the actors whose `issues` name it or who take a stance on it, in the
+    /// actors' list order.
     pub involved: HashMap<EntityId, Vec<EntityId>>,
+    /// For each issue, the stances taken on it: the actor and the stance's index among the
+    /// actor's, grouped by position and in the actors' list order within each.
+    pub stances_on: HashMap<EntityId, Vec<(EntityId, usize)>>,
     /// For each paragraph (index n-1), the entities that cite or quote it.
     pub cited_by: Vec<Vec<EntityId>>,
     /// What was removed from the text at load and where, for the reader to say so.
     pub notices: Vec<Clean>,
     pub(super) ids: HashMap<String, EntityId>,
+}
+
+/// How the Actors list heads the actors on no side.
+pub const NO_SIDE: &str = "No side";
+
+/// A side actors are grouped by, declared in briefing.toml.
+#[derive(Debug, Clone)]
+pub struct Side {
+    pub id: String,
+    pub name: Clean,
+    pub description: Option<Text>,
+}
+
+/// Which of the briefing's sides an actor is on: an index into `Briefing::sides`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct SideId(pub u16);
+
+/// Where an actor stands on an issue.
+#[derive(Debug, Clone)]
+pub struct Stance {
+    pub issue: EntityId,
+    pub position: Position,
+    pub line: Text,
+    pub cites: Vec<u32>,
+    pub quote: Option<Quote>,
+    pub basis: super::date::Basis,
+    /// The outside source, when the basis is one.
+    pub source: Option<Clean>,
 }
 
 #[derive(Debug, Clone)]
@@ -108,6 +142,8 @@ pub struct Entity {
     pub quotes: Vec<Quote>,
     pub context: Vec<Context>,
     pub slips: Vec<Slip>,
+    /// Drafted (by `briefing import`) and not yet reviewed by a person.
+    pub draft: bool,
     pub details: Details,
 }
 
@@ -142,10 +178,12 @@ pub struct Location {
 pub enum Details {
     Actor {
         kind: ActorKind,
-        side: Side,
+        /// None for an actor on no side, listed last.
+        side: Option<SideId>,
         role: Option<Text>,
         affiliation: Option<EntityId>,
         issues: Vec<EntityId>,
+        stances: Vec<Stance>,
     },
     Issue {
         /// Related issues both ways: those this one names and those that name it.
@@ -189,9 +227,12 @@ impl Entity {
     /// The entities this one names in its relation fields (not in its text).
     pub fn relations(&self) -> Vec<EntityId> {
         match &self.details {
-            Details::Actor { affiliation, issues, .. } => {
-                affiliation.iter().chain(issues).copied().collect()
-            }
+            Details::Actor { affiliation, issues, stances, .. } => affiliation
+                .iter()
+                .chain(issues)
+                .chain(stances.iter().map(|s| &s.issue))
+                .copied()
+                .collect(),
             Details::Issue { related } => related.clone(),
             Details::Event { actors, places, issues, .. } => {
                 actors.iter().chain(places).chain(issues).copied().collect()
@@ -203,14 +244,15 @@ impl Entity {
 
     /// Every text field, for link indexing and search.
     pub fn texts(&self) -> impl Iterator<Item = &Text> {
-        let role = match &self.details {
-            Details::Actor { role, .. } => role.as_ref(),
-            _ => None,
+        let (role, stances) = match &self.details {
+            Details::Actor { role, stances, .. } => (role.as_ref(), stances.as_slice()),
+            _ => (None, &[][..]),
         };
         std::iter::once(&self.summary)
             .chain(self.description.as_deref())
             .chain(role)
             .chain(self.context.iter().map(|c| &c.text))
+            .chain(stances.iter().map(|s| &s.line))
     }
 }
 
@@ -227,9 +269,10 @@ impl Briefing {
         let entities = &self.entities;
         // Stable sorts: entries that compare equal keep the order of their file.
         if let Some(actors) = lists.get_mut(&Kind::Actor) {
+            // Declared sides in order, then the actors on none.
             actors.sort_by_key(|id| match entities[id.index()].details {
-                Details::Actor { side, .. } => side,
-                _ => Side::Other,
+                Details::Actor { side: Some(side), .. } => side.0 as u32,
+                _ => u32::MAX,
             });
         }
         if let Some(events) = lists.get_mut(&Kind::Event) {
@@ -250,6 +293,7 @@ impl Briefing {
         }
         let mut backlinks: Vec<Vec<EntityId>> = vec![Vec::new(); count];
         let mut involved: HashMap<EntityId, Vec<EntityId>> = HashMap::new();
+        let mut stances_on: HashMap<EntityId, Vec<(EntityId, usize)>> = HashMap::new();
         let mut cited_by: Vec<Vec<EntityId>> = vec![Vec::new(); self.source.paragraphs.len()];
         for (i, entity) in entities.iter().enumerate() {
             let from = EntityId(i as u32);
@@ -263,15 +307,27 @@ impl Briefing {
                     list.push(from);
                 }
             }
-            if let Details::Actor { issues, .. } = &entity.details {
-                for issue in issues {
+            if let Details::Actor { issues, stances, .. } = &entity.details {
+                for issue in issues.iter().chain(stances.iter().map(|s| &s.issue)) {
                     let actors = involved.entry(*issue).or_default();
                     if actors.last() != Some(&from) {
                         actors.push(from);
                     }
                 }
+                for (index, stance) in stances.iter().enumerate() {
+                    stances_on.entry(stance.issue).or_default().push((from, index));
+                }
             }
-            let paragraphs = entity.cites.iter().chain(entity.quotes.iter().map(|q| &q.para));
+            let stances = match &entity.details {
+                Details::Actor { stances, .. } => stances.as_slice(),
+                _ => &[],
+            };
+            let paragraphs =
+                entity.cites.iter().chain(entity.quotes.iter().map(|q| &q.para)).chain(
+                    stances
+                        .iter()
+                        .flat_map(|s| s.cites.iter().chain(s.quote.as_ref().map(|q| &q.para))),
+                );
             for &n in paragraphs {
                 if let Some(list) = cited_by.get_mut((n as usize).wrapping_sub(1))
                     && list.last() != Some(&from)
@@ -288,12 +344,23 @@ impl Briefing {
         }
         // The actors of an issue in the order of the actors' list, as the reader sees them.
         for actors in involved.values_mut() {
+            // An actor named in `issues` and in a stance comes twice, not always in a row.
             actors.sort_by_key(|id| positions[id.index()]);
+            actors.dedup();
+        }
+        let position_of =
+            |(actor, index): &(EntityId, usize)| match &entities[actor.index()].details {
+                Details::Actor { stances, .. } => stances[*index].position,
+                _ => Position::Unclear,
+            };
+        for stances in stances_on.values_mut() {
+            stances.sort_by_key(|s| (position_of(s), positions[s.0.index()]));
         }
         self.lists = lists;
         self.positions = positions;
         self.backlinks = backlinks;
         self.involved = involved;
+        self.stances_on = stances_on;
         self.cited_by = cited_by;
     }
 
@@ -317,6 +384,45 @@ impl Briefing {
 
     pub fn lookup(&self, id: &str) -> Option<EntityId> {
         self.ids.get(id).copied()
+    }
+
+    /// The name of a side, as the Actors list heads its group; "No side" for none.
+    pub fn side_name(&self, side: Option<SideId>) -> &str {
+        side.and_then(|s| self.sides.get(usize::from(s.0))).map_or(NO_SIDE, |s| s.name.as_str())
+    }
+
+    /// An actor's stances; none for any other entity.
+    pub fn stances(&self, actor: EntityId) -> &[Stance] {
+        match &self.entity(actor).details {
+            Details::Actor { stances, .. } => stances,
+            _ => &[],
+        }
+    }
+
+    /// A quote of an entity by its number: an entity's quotes are numbered its own first, then
+    /// one number per stance (whose quote may be absent), so one number finds either.
+    pub fn quote(&self, id: EntityId, at: u16) -> Option<&Quote> {
+        let entity = self.entity(id);
+        let at = usize::from(at);
+        match at.checked_sub(entity.quotes.len()) {
+            None => entity.quotes.get(at),
+            Some(stance) => self.stances(id).get(stance).and_then(|s| s.quote.as_ref()),
+        }
+    }
+
+    /// The number `quote` finds a stance's quote by.
+    pub fn stance_quote(&self, actor: EntityId, stance: usize) -> u16 {
+        u16::try_from(self.entity(actor).quotes.len() + stance).unwrap_or(u16::MAX)
+    }
+
+    /// The stances taken on an issue, grouped by position: each actor with the stance's index
+    /// among its own, and the stance.
+    pub fn stances_on(&self, issue: EntityId) -> impl Iterator<Item = (EntityId, usize, &Stance)> {
+        self.stances_on
+            .get(&issue)
+            .into_iter()
+            .flatten()
+            .map(|(actor, index)| (*actor, *index, &self.stances(*actor)[*index]))
     }
 
     pub fn list(&self, kind: Kind) -> &[EntityId] {

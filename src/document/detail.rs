@@ -10,6 +10,12 @@ pub fn doc(briefing: &Briefing, id: EntityId, with_related: bool) -> Doc {
     let mut b = DocBuilder::default();
     b.block(false).styled(entity.name.clone(), Role::Title);
     b.block(false).styled(subtitle(briefing, id), Role::Muted);
+    if entity.draft {
+        b.block(false).styled(
+            "Draft: drafted from the article by a program and not yet reviewed by a person",
+            Role::Slip,
+        );
+    }
     if !entity.aliases.is_empty() {
         b.block(false)
             .marker("Also called ", label())
@@ -54,6 +60,12 @@ pub fn doc(briefing: &Briefing, id: EntityId, with_related: bool) -> Doc {
     b.markup(&entity.summary, 0, true, Role::Body);
     if let Some(description) = &entity.description {
         b.markup(description, 0, true, Role::Body);
+    }
+
+    match entity.details {
+        Details::Actor { .. } => super::stances::of_actor(&mut b, briefing, id),
+        Details::Issue { .. } => super::stances::on_issue(&mut b, briefing, id),
+        _ => {}
     }
 
     if !entity.cites.is_empty() {
@@ -110,7 +122,10 @@ pub fn subtitle(briefing: &Briefing, id: EntityId) -> String {
     let entity = briefing.entity(id);
     let kind = entity.kind().label();
     match &entity.details {
-        Details::Actor { kind, side, .. } => format!("{} · {}", kind.label(), side.label()),
+        Details::Actor { kind, side: Some(side), .. } => {
+            format!("{} · {}", kind.label(), briefing.side_name(Some(*side)))
+        }
+        Details::Actor { kind, side: None, .. } => kind.label().to_owned(),
         Details::Event { date, .. } => format!("event · {}", super::no_break(&date.display())),
         Details::Place { country: Some(country), .. } => format!("place · {country}"),
         Details::Term { expansion: Some(expansion), .. } => format!("term · {expansion}"),

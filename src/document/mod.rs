@@ -9,6 +9,7 @@ mod page;
 pub mod reference;
 pub mod related;
 pub mod source;
+pub mod stances;
 pub mod summary;
 pub mod wrap;
 

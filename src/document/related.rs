@@ -17,8 +17,11 @@ pub fn append(b: &mut DocBuilder, briefing: &Briefing, id: EntityId) {
     let entity = briefing.entity(id);
     match &entity.details {
         Details::Actor { side, affiliation, issues, .. } => {
-            section(b, "Side", &[]);
-            b.block(false).marker("  ", Style::default()).text(side.label());
+            if let Some(side) = side {
+                section(b, "Side", &[]);
+                let name = briefing.side_name(Some(*side)).to_owned();
+                b.block(false).marker("  ", Style::default()).text(name);
+            }
             if let Some(affiliation) = affiliation {
                 section(b, "Affiliation", &[*affiliation]);
                 list(b, briefing, &[*affiliation]);

@@ -110,9 +110,17 @@ impl ListView<'_> {
         }
         if x < area.right() {
             let room = (area.right() - x) as usize;
-            let name = fit::end(&entity.name, room);
+            // A draft says so after its name, in words, so it reads the same without colour.
+            let tag = if entity.draft { " (draft)" } else { "" };
+            let name = fit::end(&entity.name, room.saturating_sub(tag.width()).max(1));
             buf.set_stringn(x, y, &name, room, style);
             self.mark_matches(buf, x, y, &name, area.right());
+            let after = x.saturating_add(name.width() as u16);
+            if !tag.is_empty() && after < area.right() {
+                let room = (area.right() - after) as usize;
+                let tag_style = if selected { style } else { style.patch(theme.muted) };
+                buf.set_stringn(after, y, tag, room, tag_style);
+            }
         }
     }
 

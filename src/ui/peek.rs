@@ -81,9 +81,7 @@ fn card(shell: &Shell, target: &Target) -> Vec<Line<'static>> {
         }
         Target::Paragraph(_) | Target::Quote(_, _) => {
             let n = match target {
-                Target::Quote(id, i) => {
-                    briefing.entity(*id).quotes.get(usize::from(*i)).map_or(1, |q| q.para)
-                }
+                Target::Quote(id, i) => briefing.quote(*id, *i).map_or(1, |q| q.para),
                 Target::Paragraph(n) => *n,
                 _ => 1,
             };

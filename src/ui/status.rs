@@ -114,7 +114,7 @@ fn describe(shell: &Shell, target: &Target) -> String {
         }
         Target::Paragraph(n) => format!("paragraph {n} of the source"),
         Target::Quote(id, i) => {
-            let para = briefing.entity(*id).quotes.get(usize::from(*i)).map_or(0, |q| q.para);
+            let para = briefing.quote(*id, *i).map_or(0, |q| q.para);
             format!("the quoted words in paragraph {para} of the source")
         }
         Target::External(url) => {

@@ -8,7 +8,8 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-pub const BRIEFING: &str = r#"title = "Test briefing"
+pub const BRIEFING: &str = r#"format = 2
+title = "Test briefing"
 publisher = "Test Institute"
 publisher_id = "institute"
 url = "https://example.org/test"
@@ -18,23 +19,43 @@ summary = "About [[alpha]] and [[topic|the topic]]."
 [[key_point]]
 text = "[[alpha]] met [[beta]]."
 cites = [1]
+
+[[side]]
+id = "harbour-league"
+name = "Harbour League"
+
+[[side]]
+id = "inland-compact"
+name = "Inland Compact"
+description = "Where [[beta]] stands."
+
+[[side]]
+id = "independents"
+name = "Independents"
 "#;
 
 pub const ACTORS: &str = r#"[[actor]]
 id = "alpha"
 name = "Alpha Person"
 kind = "person"
-side = "united-states"
+side = "harbour-league"
 affiliation = "state-a"
 issues = ["topic"]
 summary = "Alpha, who raised [[topic]]."
 cites = [1]
 
+[[actor.stance]]
+issue = "topic"
+position = "supports"
+line = "Raised it first."
+cites = [1]
+basis = "inferred"
+
 [[actor]]
 id = "beta"
 name = "Beta Person"
 kind = "person"
-side = "russia"
+side = "inland-compact"
 issues = ["topic"]
 summary = "Beta."
 cites = [2]
@@ -43,11 +64,18 @@ cites = [2]
 text = "we seek trust"
 para = 2
 
+[[actor.stance]]
+issue = "topic"
+position = "wary"
+line = "Seeks trust before anything else."
+quote = { text = "we seek trust", para = 2 }
+basis = "stated"
+
 [[actor]]
 id = "state-a"
 name = "State A"
 kind = "state"
-side = "united-states"
+side = "harbour-league"
 summary = "A state."
 cites = [1]
 
@@ -55,7 +83,7 @@ cites = [1]
 id = "institute"
 name = "Test Institute"
 kind = "organisation"
-side = "non-governmental"
+side = "independents"
 summary = "The publisher."
 
 [[actor.context]]

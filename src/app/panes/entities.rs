@@ -55,7 +55,7 @@ impl List {
             if let Details::Actor { side, .. } = entity.details
                 && last_side != Some(side)
             {
-                rows.push(ListRow::Heading(side.label().to_owned()));
+                rows.push(ListRow::Heading(briefing.side_name(side).to_owned()));
                 last_side = Some(side);
             }
             item_rows.push(rows.len());

@@ -53,7 +53,7 @@ fn passage(
     entity: crate::content::EntityId,
     quote: u16,
 ) -> Vec<Match> {
-    let Some(quote) = briefing.entity(entity).quotes.get(usize::from(quote)) else {
+    let Some(quote) = briefing.quote(entity, quote) else {
         return Vec::new();
     };
     let Some(rows) = wrapped.paragraph_rows(para) else { return Vec::new() };
