@@ -10,12 +10,19 @@ use crate::content::sanitize::Clean;
 use crate::content::{Basis, Precision};
 use std::fmt::Write as _;
 
-/// How a drafted entry is marked for review. The loader does not know a `draft` field yet,
-/// so each entry carries a comment that says so; when it does, this becomes `draft = true`.
-const DRAFT_MARK: &str = "# draft: review this entry, then delete this line";
+/// The version of the briefing format written.
+const FORMAT: u32 = 2;
 
-/// The side every actor is put under until the author sorts them.
-const PLACEHOLDER_SIDE: &str = "other";
+/// How a drafted entry is marked for review: `briefing check` counts these once per file and
+/// the reader marks them in lists; deleting the line is the author's act of review.
+const DRAFT_MARK: &str = "draft = true";
+
+/// The side every actor is put under until the author declares real ones, and what it says.
+const PLACEHOLDER_SIDE: (&str, &str, &str) = (
+    "unsorted",
+    "Not yet sorted",
+    "Every actor `briefing import` found starts here: declare the sides the article sets out, and give each actor its own.",
+);
 
 /// The seven files, as (file name, text), schema directives pointing at `schema_folder`.
 pub fn files(draft: &Draft, schema_folder: &str) -> Vec<(&'static str, String)> {
@@ -110,8 +117,8 @@ pub fn basis(b: Basis) -> &'static str {
 /// for summary and the rest, which `close` writes after the kind's own fields.
 fn open(out: &mut String, table: &str, e: &Entry) {
     let _ = writeln!(out, "\n[[{table}]]");
-    let _ = writeln!(out, "{DRAFT_MARK}");
     let _ = writeln!(out, "id = {}", string(&e.id));
+    let _ = writeln!(out, "{DRAFT_MARK}");
     let _ = writeln!(out, "name = {}", string(&e.name));
     if !e.aliases.is_empty() {
         let _ = writeln!(out, "aliases = {}", list(&e.aliases));
@@ -143,6 +150,7 @@ fn briefing(draft: &Draft, directive: &str) -> String {
     let mut out = format!(
         "{directive}\n# Drafted by `briefing import`; see the import report for what to review.\n"
     );
+    let _ = writeln!(out, "format = {FORMAT}");
     let _ = writeln!(out, "title = {}", string(&draft.title));
     let _ = writeln!(out, "publisher = {}", string(&draft.publisher));
     if let Some(author) = &draft.author {
@@ -195,6 +203,14 @@ fn briefing(draft: &Draft, directive: &str) -> String {
         let _ = write!(summary, "\n\nThe article opens: “{}” (¶1)", super::escape(&opening));
     }
     let _ = writeln!(out, "summary = {}", long_string(&summary));
+    let (id, name, description) = PLACEHOLDER_SIDE;
+    let _ = writeln!(
+        out,
+        "\n[[side]]\nid = {}\nname = {}\ndescription = {}",
+        string(id),
+        string(name),
+        string(description)
+    );
     out
 }
 
@@ -209,7 +225,7 @@ fn actors_file(draft: &Draft, directive: &str) -> String {
             actors::Kind::State => "state",
         };
         let _ = writeln!(out, "kind = {}", string(kind));
-        let _ = writeln!(out, "side = {}", string(PLACEHOLDER_SIDE));
+        let _ = writeln!(out, "side = {}", string(PLACEHOLDER_SIDE.0));
         if let Some(role) = role {
             let _ = writeln!(out, "role = {}", string(&super::escape(role)));
         }
