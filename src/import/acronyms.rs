@@ -103,7 +103,7 @@ pub fn find(paragraphs: &[String]) -> Vec<Acronym> {
                 *r = at..at + short.len();
             }
         }
-        let definition = definitions.iter().find(|d| d.short == short).cloned();
+        let definition = definitions.iter().find(|d| d.short == name || d.short == short).cloned();
         out.push(Acronym { short: name, definition, uses: list });
     }
     out
@@ -130,7 +130,8 @@ fn looks_like_acronym(word: &str) -> bool {
         return false;
     }
     let letters: String = word.chars().filter(|c| c.is_alphabetic()).collect();
-    if letters.chars().all(|c| "IVXLCDM".contains(c)) && letters.len() <= 4 {
+    // "Phase IV", "World War II"; but "CDC" and "DC" are acronyms, so only I, V and X count.
+    if letters.chars().all(|c| "IVX".contains(c)) && letters.len() <= 4 {
         return false;
     }
     !matches!(word, "OK" | "AM" | "PM" | "TV" | "AD" | "BC" | "CE" | "BCE")
@@ -157,7 +158,11 @@ fn definitions_in(p: &str, para: usize) -> Vec<Definition> {
         // "(PrepCom)" or "(EPAA; see below)": the short form is before any ';' or ','.
         let short = inner.split([';', ',']).next().unwrap_or("").trim();
         let before = &p[..open];
-        if short_form_candidate(short) && short.split_whitespace().count() == 1 {
+        // One word ("EPAA"), or a name and an acronym ("Africa CDC").
+        let two_words = short
+            .split_once(' ')
+            .is_some_and(|(a, b)| text::is_capitalised(a) && !is_all_caps(a) && is_all_caps(b));
+        if short_form_candidate(short) && (short.split_whitespace().count() == 1 || two_words) {
             let short_start = open + 1 + (inner.len() - inner.trim_start().len());
             if let Some((long_range, loose)) = long_form_before(before, short) {
                 let long = trim_quotes(&p[long_range.clone()]);
@@ -344,6 +349,14 @@ mod tests {
                 ("NPT".to_owned(), "Nuclear Non-Proliferation Treaty".to_owned(), false),
                 ("PrepCom".to_owned(), "Preparatory Conference".to_owned(), true)
             ]
+        );
+        assert_eq!(
+            defs("The Africa Centres for Disease Control and Prevention (Africa CDC) said"),
+            [(
+                "Africa CDC".to_owned(),
+                "Africa Centres for Disease Control and Prevention".to_owned(),
+                false
+            )]
         );
         assert_eq!(
             defs("the World Health Organization (WHO) said"),

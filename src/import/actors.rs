@@ -456,6 +456,11 @@ const ORGANISATION_HEADS: &[&str] = &[
     "Laboratory",
     "Laboratories",
     "Hospital",
+    "Body",
+    "Centres",
+    "Centers",
+    "Panel",
+    "Taskforce",
     "Clinic",
     "Mission",
     "Secretariat",
@@ -695,6 +700,8 @@ fn runs(p: &str, words: &[Word], sentences: &[Range<usize>]) -> Vec<Run> {
                 && end + 1 < words.len()
                 && joined(&words[end], &words[end + 1])
                 && is_capitalised(words[end + 1].text(p))
+                // "the Emergency Committee on Monday": a date is not part of a name.
+                && !MONTHS_AND_DAYS.contains(&words[end + 1].text(p))
             {
                 end += 2;
             } else {
@@ -829,10 +836,10 @@ pub fn find(paragraphs: &[String], acronyms: &[Acronym]) -> Found {
                 let span: Span = (i + 1, span_of(words, &org));
                 let name = p[span.1.clone()].to_owned();
                 add_organisation(&mut found, &name, span, None);
-            } else if let Some(name_words) = speaker(p, words, &run) {
+            } else if let Some((name_words, role)) = speaker(p, words, &run) {
                 let span: Span = (i + 1, span_of(words, &name_words));
                 let name = p[span.1.clone()].to_owned();
-                add_person(&mut found, &name, None, None, span.clone(), &name);
+                add_person(&mut found, &name, role, None, span.clone(), &name);
             } else if let Some(title) = title_alone(p, words, &run) {
                 found.untitled.push((i + 1, span_of(words, &title)));
             }
@@ -862,9 +869,7 @@ pub fn find(paragraphs: &[String], acronyms: &[Acronym]) -> Found {
 
     // Organisations named by acronyms.
     for acronym in acronyms {
-        let defined_as_body = acronym.definition.as_ref().is_some_and(|d| {
-            d.long.split_whitespace().last().is_some_and(|w| ORGANISATION_HEADS.contains(&w))
-        });
+        let defined_as_body = acronym.definition.as_ref().is_some_and(|d| names_a_body(&d.long));
         let known = KNOWN_BODIES.contains(&acronym.short.as_str());
         // A defined acronym is what its expansion says; an undefined one that acts ("BASIC
         // co-hosted") is taken for a body.
@@ -881,6 +886,7 @@ pub fn find(paragraphs: &[String], acronyms: &[Acronym]) -> Found {
         let actor = &mut found.actors[index];
         for u in &acronym.uses {
             actor.mention(u.clone());
+            found.claimed.push(u.clone());
         }
         actor.alias(&acronym.short);
     }
@@ -1063,9 +1069,20 @@ fn person_in(p: &str, words: &[Word], run: &Run) -> Option<PersonMatch> {
         country_span = words[r.start].range.clone();
         title_start = r.start + 1;
     }
+    // "WHO Director-General Dr. Helena Sorvino": the office is the title; the honorific that
+    // ends it stays in the mention as written.
+    let mut title_end = start;
+    while title_end > title_start + 1
+        && super::text::HONORIFICS.contains(&words[title_end - 1].text(p).trim_end_matches('.'))
+    {
+        title_end -= 1;
+    }
+    // A title of honorifics alone ("Dr.") is no office.
+    let only_honorifics = (title_start..title_end)
+        .all(|i| super::text::HONORIFICS.contains(&words[i].text(p).trim_end_matches('.')));
     Some(PersonMatch {
         name_words: start..r.end,
-        title: (title_start < start).then_some(title_start..start),
+        title: (title_start < title_end && !only_honorifics).then_some(title_start..title_end),
         country,
         country_span,
     })
@@ -1093,17 +1110,60 @@ fn organisation_in(p: &str, words: &[Word], run: &Run) -> Option<Range<usize>> {
 }
 
 /// Two or three name words followed by a verb of speech: "Jane Doe said".
-fn speaker(p: &str, words: &[Word], run: &Run) -> Option<Range<usize>> {
+fn speaker(p: &str, words: &[Word], run: &Run) -> Option<(Range<usize>, Option<String>)> {
     let r = run.words.clone();
     if !(2..=3).contains(&r.len()) || !(r.start..r.end).all(|i| name_word(words[i].text(p))) {
         return None;
     }
-    let after = &p[words[r.end - 1].range.end..];
-    let next = after.trim_start_matches([',', ' ']).split(|c: char| !c.is_alphabetic()).next()?;
-    let before = &p[..words[r.start].range.start];
+    let (start, end) = (words[r.start].range.start, words[r.end - 1].range.end);
+    let after = &p[end..];
+    let before = &p[..start];
+    // "Jane Doe, the trade envoy, said": the apposition after the name is the role.
+    let role_after = after.strip_prefix(", ").and_then(|rest| {
+        let (phrase, tail) = rest.split_once(", ")?;
+        let verb = tail.split(|c: char| !c.is_alphabetic()).next()?;
+        SPEECH_VERBS.contains(&verb).then(|| apposition(phrase)).flatten()
+    });
+    let after_role = match &role_after {
+        Some(_) => after[2..].split_once(", ").map_or("", |(_, tail)| tail),
+        None => after.trim_start_matches([',', ' ']),
+    };
+    let next = after_role.split(|c: char| !c.is_alphabetic()).next()?;
     let said_before =
         before.trim_end().ends_with("said") || before.trim_end().ends_with("according to");
-    (SPEECH_VERBS.contains(&next) || said_before).then_some(r)
+    if !SPEECH_VERBS.contains(&next) && !said_before {
+        return None;
+    }
+    // "A spokesperson for the DSB, Tomas Aldana, said": the apposition before it.
+    let role_before = before.strip_suffix(", ").and_then(|b| {
+        let clause_start = b.rfind(['.', ',', ';', ':', '(', '\n']).map_or(0, |i| i + 1);
+        apposition(&b[clause_start..])
+    });
+    Some((r, role_after.or(role_before)))
+}
+
+/// A role in apposition: a short phrase that opens with a determiner ("the trade envoy", "Its
+/// director", "A spokesperson for the DSB"), given back without it.
+fn apposition(phrase: &str) -> Option<String> {
+    const DETERMINERS: &[&str] = &["a", "an", "the", "its", "his", "her", "their", "our"];
+    let phrase = phrase.trim();
+    let (first, rest) = phrase.split_once(' ')?;
+    let words = phrase.split_whitespace().count();
+    (DETERMINERS.contains(&first.to_lowercase().as_str())
+        && (2..=8).contains(&words)
+        && !rest.split_whitespace().any(|w| SPEECH_VERBS.contains(&w)))
+    .then(|| rest.to_owned())
+}
+
+/// Whether an acronym's expansion names a body: it ends with a word such as "Organization",
+/// or such a word is followed by what the body is for ("Centres for Disease Control and
+/// Prevention", "Organization for Security and Co-operation in Europe").
+fn names_a_body(long: &str) -> bool {
+    let words: Vec<&str> = long.split_whitespace().collect();
+    words.last().is_some_and(|w| ORGANISATION_HEADS.contains(w))
+        || words
+            .windows(2)
+            .any(|w| ORGANISATION_HEADS.contains(&w[0]) && matches!(w[1], "for" | "of" | "on"))
 }
 
 /// Whether the word after `end` is a verb that makes the word before it a subject: "BASIC
@@ -1193,6 +1253,23 @@ mod tests {
             [("James N. Miller".to_owned(), Some("Defense Undersecretary".to_owned()))]
         );
         assert_eq!(people("Jane Doe said so."), [("Jane Doe".to_owned(), None)]);
+        assert_eq!(
+            people("A spokesperson for the panel, Tomas Aldana, said it."),
+            [("Tomas Aldana".to_owned(), Some("spokesperson for the panel".to_owned()))]
+        );
+        assert_eq!(
+            people("Jane Roe, the trade envoy, told reporters."),
+            [("Jane Roe".to_owned(), Some("trade envoy".to_owned()))]
+        );
+        assert_eq!(
+            people(
+                "Its head, Dr. Helena Sorvino, said so. WHO Director-General Dr. Ann Lee spoke."
+            ),
+            [
+                ("Helena Sorvino".to_owned(), None),
+                ("Ann Lee".to_owned(), Some("WHO Director-General".to_owned()))
+            ]
+        );
     }
 
     #[test]

@@ -682,25 +682,31 @@ fn resolve(
     }
 }
 
-/// Words that put a sentence in the future.
+/// Words that put a sentence in the future. "expected", "scheduled", "due" alone speak of
+/// what is to come even in a past sentence ("the report was expected in mid-September"), and
+/// so do "could meet", "may meet".
 const FUTURE: &[&str] = &[
     "will",
     "shall",
     "’ll",
     "'ll",
-    "expected to",
+    "expected",
     "due to",
-    "scheduled to",
+    "scheduled",
     "set to",
     "plans to",
     "plan to",
-    "planned to",
+    "planned",
     "intends to",
     "is to",
     "are to",
     "going to",
     "upcoming",
     "would",
+    "could",
+    "might",
+    "may",
+    "due",
 ];
 
 /// Past-tense verbs that do not end in -ed.
@@ -1054,6 +1060,14 @@ mod tests {
         let p = "Hagel announced on March 15th updates.";
         let s = super::super::text::sentences(p);
         assert_eq!(tense(p, &s, &(16..29)), Tense::Past);
+        for (p, date) in [
+            ("The report was expected in mid-September.", "mid-September"),
+            ("A panel, which could meet from 8 to 12 April.", "from 8 to 12 April"),
+        ] {
+            let s = super::super::text::sentences(p);
+            let at = p.find(date).unwrap();
+            assert_eq!(tense(p, &s, &(at..at + date.len())), Tense::Future, "{p}");
+        }
     }
 
     #[test]

@@ -161,9 +161,10 @@ fn draft(article: Article, options: &Options) -> Draft {
         let words = text::words(p);
         for (range, entries) in g.scan(p, &words) {
             let span = words[range.start].range.start..words[range.end - 1].range.end;
-            let claimed = found_actors.claimed.iter().any(|c| {
-                c.0 == i + 1 && c.1.start <= span.start && span.end <= c.1.end && c.1 != span
-            });
+            let claimed = found_actors
+                .claimed
+                .iter()
+                .any(|c| c.0 == i + 1 && c.1.start <= span.start && span.end <= c.1.end);
             if claimed {
                 continue;
             }

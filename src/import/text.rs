@@ -38,9 +38,13 @@ pub fn words(paragraph: &str) -> Vec<Word> {
                 && j >= 1
                 && chars[j - 1].1.is_uppercase()
                 && (j < 2 || !chars[j - 2].1.is_alphanumeric() || chars[j - 2].1 == '.');
+            // "Dr." and "Mr." keep their dot, so the title stays joined to the name after it.
+            let honorific_dot = c == '.'
+                && HONORIFICS
+                    .contains(&chars[i..j].iter().map(|(_, c)| *c).collect::<String>().as_str());
             if c.is_alphanumeric() || (joins && !is_possessive(&chars, j)) {
                 j += 1;
-            } else if closing_dot {
+            } else if closing_dot || honorific_dot {
                 j += 1;
                 break;
             } else {
@@ -65,6 +69,12 @@ fn is_possessive(chars: &[(usize, char)], j: usize) -> bool {
         && matches!(chars.get(j + 1).map(|c| c.1), Some('s'))
         && chars.get(j + 2).is_none_or(|(_, c)| !c.is_alphanumeric())
 }
+
+/// Abbreviations of titles written before a name.
+pub const HONORIFICS: &[&str] = &[
+    "Dr", "Mr", "Mrs", "Ms", "Mx", "Prof", "Gen", "Adm", "Col", "Lt", "Sgt", "Capt", "Sen", "Rep",
+    "Gov", "Amb", "St", "Rev", "Maj", "Cmdr", "Supt", "Insp",
+];
 
 /// Abbreviations whose dot does not end a sentence.
 const ABBREVIATIONS: &[&str] = &[
@@ -169,7 +179,9 @@ mod tests {
     #[test]
     fn words_keep_abbreviations_hyphens_and_split_possessives() {
         assert_eq!(
-            texts("U.S. Non-Proliferation talks in Russia’s backyard, James N. Miller."),
+            texts(
+                "U.S. Non-Proliferation talks in Russia’s backyard, James N. Miller and Dr. Lee."
+            ),
             [
                 "U.S.",
                 "Non-Proliferation",
@@ -180,7 +192,10 @@ mod tests {
                 "backyard",
                 "James",
                 "N.",
-                "Miller"
+                "Miller",
+                "and",
+                "Dr.",
+                "Lee"
             ]
         );
         assert_eq!(texts("don't stop"), ["don't", "stop"]);
