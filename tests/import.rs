@@ -508,3 +508,137 @@ fn floor(scores: &[(&str, Score)]) {
     assert!(total.recall() >= 0.75, "recall {:.2}", total.recall());
     assert!(total.precision() >= 0.75, "precision {:.2}", total.precision());
 }
+
+// The command as a person runs it: every mistake they can make gets a message that says what
+// to do, and nothing in an article reaches the files or the terminal unescaped.
+
+fn briefing(args: &[&std::ffi::OsStr]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_briefing")).args(args).output().unwrap()
+}
+
+fn run(args: &[&str]) -> (Option<i32>, String, String) {
+    let args: Vec<&std::ffi::OsStr> = args.iter().map(std::ffi::OsStr::new).collect();
+    let out = briefing(&args);
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn import_then_check_then_json_report() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("draft");
+    let seed = seed();
+    let (code, stdout, stderr) = run(&[
+        "import",
+        seed.to_str().unwrap(),
+        "--published",
+        "2013-04-29",
+        "--publisher",
+        "BASIC",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(
+        stdout.contains("Left out (2)") && stdout.contains("“Share This” after ¶5: page furniture"),
+        "{stdout}"
+    );
+    let (code, stdout, _) = run(&["check", out.to_str().unwrap()]);
+    assert_eq!(code, Some(0), "{stdout}");
+    assert!(stdout.contains("draft entries to review"), "{stdout}");
+
+    let json_dir = dir.path().join("json");
+    let (code, stdout, stderr) = run(&[
+        "import",
+        seed.to_str().unwrap(),
+        "--published",
+        "2013-04-29",
+        "--format",
+        "json",
+        "-o",
+        json_dir.to_str().unwrap(),
+    ]);
+    assert_eq!(code, Some(0), "{stderr}");
+    let report: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(report["paragraphs"], 5);
+    assert_eq!(report["left_out"][0]["text"], "Share This");
+    assert!(report["merged"].as_array().unwrap().iter().any(|m| m["into"] == "Anatoly Antonov"));
+    assert!(report["undefined"].as_array().unwrap().iter().any(|u| u["acronym"] == "New START"));
+}
+
+#[test]
+fn mistakes_get_clear_messages() {
+    let dir = tempfile::tempdir().unwrap();
+    let seed = seed();
+    let seed = seed.to_str().unwrap();
+    let (code, _, err) = run(&["import", "/no/such/article.txt"]);
+    assert_eq!(code, Some(1));
+    assert!(err.contains("/no/such/article.txt: no such file"), "{err}");
+
+    let (code, _, err) = run(&["import", seed, "--published", "29/04/2013"]);
+    assert_eq!(code, Some(1));
+    assert!(err.contains("write YYYY-MM-DD"), "{err}");
+    let (_, _, err) = run(&["import", seed, "--published", "2013-02-30"]);
+    assert!(err.contains("28 days"), "{err}");
+
+    let (code, _, err) = run(&["import", dir.path().to_str().unwrap()]);
+    assert_eq!(code, Some(1));
+    assert!(err.contains("is a directory"), "{err}");
+
+    std::fs::write(dir.path().join("taken.txt"), "x").unwrap();
+    let (code, _, err) = run(&["import", seed, "-o", dir.path().to_str().unwrap()]);
+    assert_eq!(code, Some(1));
+    assert!(err.contains("already exists and is not empty"), "{err}");
+
+    let latin1 = dir.path().join("latin1.txt");
+    std::fs::write(&latin1, b"Caf\xe9 talks\n\nThey met in Geneva.").unwrap();
+    let (code, _, err) =
+        run(&["import", latin1.to_str().unwrap(), "-o", dir.path().join("l").to_str().unwrap()]);
+    assert_eq!(code, Some(1));
+    assert!(err.contains("not UTF-8") && err.contains("iconv"), "{err}");
+
+    let page = dir.path().join("empty.html");
+    std::fs::write(&page, "<html><body><nav><a href=/>Home</a></nav></body></html>").unwrap();
+    let (code, _, err) =
+        run(&["import", page.to_str().unwrap(), "-o", dir.path().join("e").to_str().unwrap()]);
+    assert_eq!(code, Some(1));
+    assert!(err.contains("found no article text"), "{err}");
+}
+
+#[test]
+fn hostile_articles_cannot_break_the_files_or_the_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = dir.path().join("hostile.txt");
+    std::fs::write(
+        &article,
+        "Title \u{1b}[31mred\u{7}\n\n\
+         Minister Jane \u{202e}Doe said on Tuesday that ''' \"quotes\" \\ [[links]] and ¶9 and \
+         *stars* stay words (ABC) in Geneva.\n\n\
+         The Alpha Beta Council (ABC) met in mid-May. \u{9b}2J\n",
+    )
+    .unwrap();
+    let out = dir.path().join("draft");
+    let (code, stdout, stderr) = run(&[
+        "import",
+        article.to_str().unwrap(),
+        "--published",
+        "2020-01-15",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(!stdout.contains('\u{1b}') && !stdout.contains('\u{7}'), "{stdout:?}");
+    for entry in std::fs::read_dir(&out).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_file() {
+            let text = std::fs::read_to_string(&path).unwrap();
+            assert!(!text.chars().any(|c| c.is_control() && c != '\n'), "{}", path.display());
+            assert!(!text.contains('\u{202e}'));
+        }
+    }
+    let (code, stdout, _) = run(&["check", out.to_str().unwrap()]);
+    assert_eq!(code, Some(0), "{stdout}");
+}
