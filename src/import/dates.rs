@@ -622,7 +622,7 @@ fn resolve(
                                     spoken(nearer),
                                     tense.word()
                                 ),
-                                Some(format!("{}", spoken(other))),
+                                Some(spoken(other)),
                             )
                         }
                     }
