@@ -380,7 +380,12 @@ fn draft(article: Article, options: &Options) -> Draft {
             &format!(
                 "{} {}",
                 resolved.start,
-                name.split_whitespace().take(5).collect::<Vec<_>>().join(" ")
+                // Three words that say something: "2013-03-15-hagel-announced-updates".
+                name.split_whitespace()
+                    .filter(|w| !OPENERS.contains(&w.to_lowercase().as_str()) && w.len() > 2)
+                    .take(3)
+                    .collect::<Vec<_>>()
+                    .join(" ")
             ),
             "event",
         );

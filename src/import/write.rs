@@ -202,6 +202,13 @@ fn briefing(draft: &Draft, directive: &str) -> String {
     if let Some(opening) = opening {
         let _ = write!(summary, "\n\nThe article opens: “{}” (¶1)", super::escape(&opening));
     }
+    // The drafted timeline, in date order, so each event is reached from the first page and
+    // none is left without a link.
+    if !draft.events.is_empty() {
+        let links: Vec<String> =
+            draft.events.iter().map(|e| format!("[[{}|{}]]", e.entry.id, when(&e.date))).collect();
+        let _ = write!(summary, "\n\nDated in the article: {}.", links.join(", "));
+    }
     let _ = writeln!(out, "summary = {}", long_string(&summary));
     let (id, name, description) = PLACEHOLDER_SIDE;
     let _ = writeln!(
@@ -212,6 +219,23 @@ fn briefing(draft: &Draft, directive: &str) -> String {
         string(description)
     );
     out
+}
+
+/// A date as the reader shows it, for a link's label: "15 Mar 2013", "week of 22 Apr 2013".
+fn when(date: &dates::Resolved) -> String {
+    let parse = |s: &str| crate::content::date::PartialDate::parse(s).ok();
+    match parse(&date.start) {
+        Some(start) => crate::content::Date {
+            start,
+            end: date.end.as_deref().and_then(parse),
+            precision: date.precision,
+            basis: date.basis,
+            note: None,
+            source: None,
+        }
+        .when(),
+        None => date.start.clone(),
+    }
 }
 
 fn actors_file(draft: &Draft, directive: &str) -> String {
