@@ -211,7 +211,12 @@ fn effects(shell: &mut Shell, files: Option<&Files>) {
                     shell.reload(content::load(files));
                 }
             }
-            Effect::Mouse(_) | Effect::Suspend => {}
+            Effect::Open { key, origin } => {
+                let loaded = origin.files().and_then(|f| content::load(&f));
+                shell.opened(&key, loaded, None);
+            }
+            // Disk, threads and the watcher are the event loop's; nothing to check here.
+            _ => {}
         }
     }
 }

@@ -4,7 +4,8 @@
 //! - `document`: pages as text with links, and wrapping.
 //! - `app`: actions, keymap, state, history, `update`.
 //! - `ui`: drawing, one file per pane.
-//! - `commands`: `check`, `schema`, `new` and `import`, which print and exit.
+//! - `library`: the briefings a person has, listed from their headers.
+//! - `commands`: `check`, `schema`, `new`, `list` and `import`, which print and exit.
 //! - `import`: an article to a draft briefing (paragraphs, acronyms, actors, places, dates).
 //! - `terminal`: the event loop that ties them to a real terminal, and live reload.
 
@@ -15,6 +16,7 @@ pub mod config;
 pub mod content;
 pub mod document;
 pub mod import;
+pub mod library;
 pub mod search;
 pub mod state_file;
 pub mod terminal;

@@ -32,6 +32,8 @@ pub enum KeyMode {
     Picker,
     /// A box to read: the help, the messages.
     Overlay,
+    /// The library screen: every briefing.
+    Library,
 }
 
 impl KeyMode {
@@ -52,6 +54,7 @@ impl KeyMode {
             KeyMode::Hints => Some(Section::Hints),
             KeyMode::Picker => Some(Section::Picker),
             KeyMode::Overlay => Some(Section::Overlay),
+            KeyMode::Library => Some(Section::Library),
         }
     }
 }

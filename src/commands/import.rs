@@ -85,9 +85,24 @@ pub fn run(args: &Args) -> Result<String, String> {
                 report.diagnostics.len(),
                 dir = shown(&dir)
             ));
+            text.push_str(&library_note(&dir));
             text
         }
     })
+}
+
+/// Whether the draft is in the library (the data folder), and how to put it there if not.
+fn library_note(dir: &Path) -> String {
+    let Some(folder) = crate::library::data_folder() else { return String::new() };
+    let inside = match (std::fs::canonicalize(dir), std::fs::canonicalize(&folder)) {
+        (Ok(d), Ok(f)) => d.starts_with(&f),
+        _ => false,
+    };
+    if inside {
+        "It is in your library: `briefing` alone lists it.\n".to_owned()
+    } else {
+        format!("To have it in your library, move it into {}.\n", shown(&folder))
+    }
 }
 
 fn shown(path: &Path) -> String {
