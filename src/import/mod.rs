@@ -219,6 +219,17 @@ fn draft(article: Article, options: &Options) -> Draft {
             g.lookup(&a.short).is_empty()
         })
         .collect();
+    // An organisation known by an acronym the article never expands is listed too.
+    for a in found_acronyms
+        .iter()
+        .filter(|a| a.definition.is_none() && actor_acronyms.contains(a.short.as_str()))
+    {
+        let paragraphs: BTreeSet<usize> = a.uses.iter().map(|u| u.0).collect();
+        report.undefined.push(report::Undefined {
+            acronym: format!("{} (drafted as an organisation)", a.short),
+            paragraphs: paragraphs.into_iter().collect(),
+        });
+    }
     let term_ids: Vec<String> = term_acronyms.iter().map(|a| ids.make(&a.short, "term")).collect();
     for (a, id) in term_acronyms.iter().zip(&term_ids) {
         for u in &a.uses {
