@@ -285,7 +285,11 @@ fn read(cli: &Cli) -> ExitCode {
             format!("bundled/{}", content::load::BUNDLED.first().map_or("briefing", |b| b.slug))
         }
     };
+    // Built at the terminal's size, the first page is wrapped once, not again on the first
+    // resize.
+    let (width, height) = ratatui::crossterm::terminal::size().unwrap_or((80, 24));
     let mut builder = Shell::builder(briefing)
+        .size(width, height)
         .keymap(config.keymap)
         .theme(builtin.theme().fitted(depth))
         .mouse(config.mouse)

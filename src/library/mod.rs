@@ -51,6 +51,9 @@ pub struct Entry {
     /// shows when it is opened.
     pub problem: Option<Clean>,
     pub recall: Recall,
+    /// Whether another briefing of the library has the same title: its rows then name the
+    /// folder too, so the two can be told apart at any width.
+    pub twin: bool,
 }
 
 /// What the reader's memory says of a briefing.
@@ -148,6 +151,13 @@ impl Library {
                 entries.push(entry(key, Origin::Dir(dir), header, peek));
             }
         }
+        let mut titles: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+        for e in &entries {
+            *titles.entry(e.header.title.to_lowercase()).or_default() += 1;
+        }
+        for e in &mut entries {
+            e.twin = titles[&e.header.title.to_lowercase()] > 1;
+        }
         Library { entries }
     }
 
@@ -200,7 +210,7 @@ fn entry(key: String, origin: Origin, header: Result<Header, String>, peek: Peek
             (Header::untitled(name), Some(Clean::from(problem.as_str())))
         }
     };
-    Entry { key, origin, header, problem, recall }
+    Entry { key, origin, header, problem, recall, twin: false }
 }
 
 /// The key a briefing directory's memory is kept under: its full path.

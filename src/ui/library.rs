@@ -152,6 +152,13 @@ fn rows(buf: &mut Buffer, area: Rect, shell: &Shell, view: &LibraryView, c: &Col
         let mark_style = if entry.problem.is_some() { style.patch(theme.slip) } else { style };
         buf.set_stringn(area.x + 1, y, mark, 1, mark_style);
         let mut cells = cells(entry, now, &tz);
+        // Two briefings of one title are told apart by their folders, which stay whole
+        // however narrow the title column.
+        if entry.twin {
+            let suffix = format!(" ({})", where_from(entry));
+            let room = c.title.saturating_sub(suffix.width()).max(1);
+            cells[0] = format!("{}{suffix}", fit::end(&cells[0], room));
+        }
         if shell.current_key() == Some(entry.key.as_str()) {
             cells[4] = "reading now".to_owned();
         }
@@ -206,8 +213,9 @@ fn hits(
         for (i, hit) in found.iter().enumerate() {
             if row >= top && y < area.bottom() {
                 if i == 0 || row == top {
-                    let title = &view.library.entries[*entry].header.title;
-                    let heading = format!("{title} ({})", found.len());
+                    let e = &view.library.entries[*entry];
+                    let place = if e.twin { format!(", {}", where_from(e)) } else { String::new() };
+                    let heading = format!("{} ({}{place})", e.header.title, found.len());
                     buf.set_stringn(
                         area.x + 1,
                         y,
