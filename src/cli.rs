@@ -130,6 +130,36 @@ pub enum Command {
         #[arg(long, value_enum, default_value = "human")]
         format: Format,
     },
+    /// Draft a briefing from an article (plain text, Markdown or HTML): the source in
+    /// numbered paragraphs, people with their titles, organisations, states, places, acronyms
+    /// and dated events, every entry marked as a draft; then print what was found, merged,
+    /// ambiguous and left out.
+    Import {
+        /// The article's file: .txt, .md or .html (an HTML page is recognised by its content
+        /// too).
+        #[arg(value_hint = ValueHint::FilePath)]
+        article: PathBuf,
+        /// When the article was published; relative dates ("last Tuesday") are resolved from
+        /// it, and left unresolved without it.
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        published: Option<String>,
+        /// The briefing's title (default: the article's own).
+        #[arg(long, value_name = "T")]
+        title: Option<String>,
+        /// Who published the article.
+        #[arg(long, value_name = "P")]
+        publisher: Option<String>,
+        /// The article's web address.
+        #[arg(long, value_name = "U")]
+        url: Option<String>,
+        /// The directory to write (default: one named after the title); it must not exist or
+        /// be empty.
+        #[arg(short = 'o', long = "output", value_name = "DIR", value_hint = ValueHint::DirPath)]
+        output: Option<PathBuf>,
+        /// How to print the import report.
+        #[arg(long, value_enum, default_value = "human")]
+        format: Format,
+    },
     /// Print a guide: the format of a briefing, writing one, the keys, or the config. Without
     /// a topic, this help; with a command's name, that command's help.
     Help {
@@ -173,7 +203,7 @@ impl Part {
 
 /// The commands, for suggesting one when a word that is not a directory was given.
 pub const COMMANDS: &[&str] =
-    &["check", "schema", "new", "list", "help", "print", "export", "man", "completions"];
+    &["check", "schema", "new", "list", "import", "help", "print", "export", "man", "completions"];
 
 /// The library's orders, as `--sort` takes them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]

@@ -47,6 +47,24 @@ fn main() -> ExitCode {
                 ExitCode::from(1)
             }
         },
+        Some(Command::Import { article, published, title, publisher, url, output, format }) => {
+            let args = commands::import::Args {
+                article,
+                published,
+                title,
+                publisher,
+                url,
+                output,
+                format,
+            };
+            match commands::import::run(&args) {
+                Ok(report) => print(&report).map_or_else(|c| c, |()| ExitCode::SUCCESS),
+                Err(message) => {
+                    eprintln!("briefing import: {message}");
+                    ExitCode::from(1)
+                }
+            }
+        }
         Some(Command::Help { topic }) => help(topic.as_deref()),
         Some(Command::List { folder, sort, format }) => {
             let folders: Vec<_> =

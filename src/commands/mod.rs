@@ -1,10 +1,12 @@
-//! The non-interactive commands: `check`, `schema`, `new`, `list`, `print`, `export`, `man`
-//! and `completions`. Each prints and returns an exit status; none touches the terminal's modes.
+//! The non-interactive commands: `check`, `schema`, `new`, `list`, `import`, `print`,
+//! `export`, `man` and `completions`. Each prints and returns an exit status; none touches the
+//! terminal's modes.
 
 pub mod check;
 pub mod completions;
 pub mod export;
 pub mod help;
+pub mod import;
 pub mod list;
 pub mod man;
 pub mod new;
