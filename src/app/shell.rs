@@ -93,6 +93,7 @@ impl Builder {
             ));
         }
         session.size = layout::screen(self.size.0, self.size.1);
+        session.letters = picture_letters(&keymap);
         let mut shell = Shell {
             size: Rect::new(0, 0, self.size.0, self.size.1),
             keymap,
@@ -120,6 +121,18 @@ fn pane_keys(keymap: &Keymap) -> PaneKeys {
             .collect(),
         cited_by: Some(keymap.key(Action::ToggleCitedBy).to_owned()).filter(|k| !k.is_empty()),
     }
+}
+
+/// The letters that label what a picture cannot name in place: those no key takes in a picture
+/// or in normal mode, lower case first, so typing one can only mean the label.
+fn picture_letters(keymap: &Keymap) -> Vec<char> {
+    ('a'..='z')
+        .chain('A'..='Z')
+        .filter(|c| {
+            let key = Key { code: KeyCode::Char(*c), modifiers: KeyModifiers::NONE };
+            [KeyMode::Picture, KeyMode::Normal].iter().all(|m| keymap.action(*m, key).is_none())
+        })
+        .collect()
 }
 
 impl Shell {
@@ -213,11 +226,18 @@ impl Shell {
         if key == QUIT {
             return Action::Quit;
         }
-        let mode = self.mode.keys();
+        let mode = self.key_mode();
         if let Some(action) = self.keymap.action(mode, key) {
             return action;
         }
         let plain = !event.modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
+        if mode == KeyMode::Picture
+            && plain
+            && let KeyCode::Char(c) = event.code
+            && self.session.letters().contains(&c)
+        {
+            return Action::Type(c);
+        }
         if mode.takes_text()
             && plain
             && let KeyCode::Char(c) = event.code
@@ -231,6 +251,19 @@ impl Shell {
             return action;
         }
         Action::Unbound(key)
+    }
+
+    /// The keymap keys are looked up in: the mode's, or a picture's while one is shown.
+    pub fn key_mode(&self) -> KeyMode {
+        match self.mode.keys() {
+            KeyMode::Normal if self.shows_picture() => KeyMode::Picture,
+            mode => mode,
+        }
+    }
+
+    /// Whether the pane on screen shows its picture.
+    pub fn shows_picture(&self) -> bool {
+        matches!(self.session.pane(), Pane::Entities(p) if p.shows_picture())
     }
 
     /// What pasted text does: while something is being typed, it is typed (line breaks as
@@ -314,7 +347,12 @@ impl Shell {
                 }
             }
             Next | Prev | PageDown | PageUp | First | Last | FocusList | FocusDetail | NextLink
-            | PrevLink | Follow | ToggleCitedBy => {
+            | PrevLink | Follow | ToggleCitedBy | TogglePicture | StepLeft | StepRight
+            | PanLeft | PanRight | PanUp | PanDown | ZoomIn | ZoomOut | ZoomFit | OrderIssues => {
+                let outcome = self.session.act(action);
+                self.outcome(outcome);
+            }
+            Type(_) if self.shows_picture() => {
                 let outcome = self.session.act(action);
                 self.outcome(outcome);
             }
@@ -438,6 +476,11 @@ impl Shell {
             }
             return;
         }
+        if self.shows_picture() {
+            let outcome = self.session.act(Action::Click { column, row });
+            self.outcome(outcome);
+            return;
+        }
         match self.session.hit(column, row) {
             Some(Hit::Item(position)) => {
                 if let Pane::Entities(p) = self.session.pane_mut() {
@@ -468,6 +511,11 @@ impl Shell {
         /// Rows the wheel scrolls text by, per notch.
         const ROWS: isize = 3;
         let step = if down { 1 } else { -1 };
+        if self.shows_picture() {
+            let outcome = self.session.act(Action::Wheel { column, row, down });
+            self.outcome(outcome);
+            return;
+        }
         match self.session.hit(column, row) {
             Some(Hit::Item(_) | Hit::List) => {
                 if let Pane::Entities(p) = self.session.pane_mut() {
