@@ -116,7 +116,7 @@ fn picture(shell: &Shell) -> Option<String> {
             k(Action::Prev)
         )),
         (Model::Map(_), _) => Some(format!(
-            "{}{}{}{} west/south/north/east · arrows pan · {common}",
+            "{}{}{}{} nearest that way · arrows pan · {common}",
             k(Action::StepLeft),
             k(Action::Next),
             k(Action::Prev),

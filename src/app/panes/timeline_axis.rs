@@ -402,7 +402,7 @@ impl Geometry {
         let legend_rows = legend_rows(area.width).min(if h >= 16 { 2 } else { 1 });
         let letters = u16::from(h >= 12);
         let lanes_h = (lines.min(usize::from(room)) as u16).max(2);
-        let summary = (h - lanes_h - 2 - 1 - letters - legend_rows).min(3);
+        let summary = h - lanes_h - 2 - 1 - letters - legend_rows;
         let row = |y: u16, height: u16| Rect { x: area.x, y, width: area.width, height };
         let axis = area.y + lanes_h;
         let selection = row(axis + 2, 1 + summary);

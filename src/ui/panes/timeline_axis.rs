@@ -125,6 +125,7 @@ pub fn draw(buf: &mut Buffer, panel: Rect, shell: &Shell, pane: &EntityPane, axi
         }
         if let Some((x, text)) = &mark.label {
             let style = if chosen { theme.selected } else { theme.body };
+            put(buf, x.saturating_sub(1), mark.y, lanes.right(), " ", theme.body);
             put(buf, *x, mark.y, lanes.right(), text, style);
         }
         if let Some((x, letter)) = mark.letter {
@@ -213,10 +214,37 @@ fn selection(
         &crate::ui::fit::end(&entity.name, usize::from(right.saturating_sub(x))),
         theme.strong,
     );
-    let rows = usize::from(area.height.saturating_sub(1));
-    for (i, line) in wrap(&entity.summary.plain(), usize::from(area.width), rows).iter().enumerate()
-    {
-        put(buf, area.x, area.y + 1 + i as u16, right, line, theme.body);
+    // Under it, as much as there is room for: the summary, who and where, the description.
+    let width = usize::from(area.width);
+    let room = usize::from(area.height.saturating_sub(1));
+    let mut lines: Vec<(String, Style)> = wrap(&entity.summary.plain(), width, room.min(3))
+        .into_iter()
+        .map(|l| (l, theme.body))
+        .collect();
+    if let Details::Event { actors, places, .. } = &entity.details {
+        let names = |ids: &[crate::content::EntityId]| {
+            ids.iter().map(|id| briefing.entity(*id).name.as_str()).collect::<Vec<_>>().join(", ")
+        };
+        let mut facts = Vec::new();
+        if !actors.is_empty() {
+            facts.push(format!("Who: {}", names(actors)));
+        }
+        if !places.is_empty() {
+            facts.push(format!("Where: {}", names(places)));
+        }
+        let left = room.saturating_sub(lines.len()).min(2);
+        if !facts.is_empty() && left > 0 {
+            lines.extend(
+                wrap(&facts.join(" · "), width, left).into_iter().map(|l| (l, theme.muted)),
+            );
+        }
+    }
+    if let Some(description) = &entity.description {
+        let left = room.saturating_sub(lines.len());
+        lines.extend(wrap(&description.plain(), width, left).into_iter().map(|l| (l, theme.body)));
+    }
+    for (i, (line, style)) in lines.iter().take(room).enumerate() {
+        put(buf, area.x, area.y + 1 + i as u16, right, line, *style);
     }
 }
 
