@@ -211,7 +211,12 @@ fn effects(shell: &mut Shell, files: Option<&Files>) {
                     shell.reload(content::load(files));
                 }
             }
-            Effect::Mouse(_) | Effect::Suspend => {}
+            Effect::Open { key, origin } => {
+                let loaded = origin.files().and_then(|f| content::load(&f));
+                shell.opened(&key, loaded, None);
+            }
+            // Disk, threads and the watcher are the event loop's; nothing to check here.
+            _ => {}
         }
     }
 }
@@ -250,7 +255,9 @@ pub fn action(op: u8, a: u8, b: u8) -> Action {
             Action::Type(c)
         }
         Some(1) => Action::Click { column: u16::from(a), row: u16::from(b) },
-        Some(2) => Action::Wheel { column: u16::from(a), row: u16::from(b), down: a.is_multiple_of(2) },
+        Some(2) => {
+            Action::Wheel { column: u16::from(a), row: u16::from(b), down: a.is_multiple_of(2) }
+        }
         Some(3) => Action::Resize { width: u16::from(a), height: u16::from(b % 100) },
         _ => Action::Unbound(briefing::app::keymap::Key {
             code: KeyCode::Char(Some(char::from(a)).filter(|c| !c.is_control()).unwrap_or('x')),

@@ -59,6 +59,20 @@ pub enum Command {
         /// The directory to create.
         name: PathBuf,
     },
+    /// List the briefings of the library: the bundled ones and those in DIR (by default the
+    /// data folder, $XDG_DATA_HOME/briefing), with their date, progress and when last opened.
+    ///
+    /// Reads only each briefing's briefing.toml and the reader's memory of it.
+    List {
+        /// A folder of briefing directories.
+        folder: Option<PathBuf>,
+        /// The order: last-opened, title or date.
+        #[arg(long, value_enum, default_value = "last-opened")]
+        sort: SortArg,
+        /// How to print the rows.
+        #[arg(long, value_enum, default_value = "human")]
+        format: Format,
+    },
     /// Print a guide: the format of a briefing, writing one, the keys, or the config. Without
     /// a topic, this help; with a command's name, that command's help.
     Help {
@@ -68,4 +82,22 @@ pub enum Command {
 }
 
 /// The commands, for suggesting one when a word that is not a directory was given.
-pub const COMMANDS: &[&str] = &["check", "schema", "new", "help"];
+pub const COMMANDS: &[&str] = &["check", "schema", "new", "list", "help"];
+
+/// The library's orders, as `--sort` takes them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum SortArg {
+    LastOpened,
+    Title,
+    Date,
+}
+
+impl From<SortArg> for crate::library::Sort {
+    fn from(sort: SortArg) -> Self {
+        match sort {
+            SortArg::LastOpened => crate::library::Sort::Opened,
+            SortArg::Title => crate::library::Sort::Title,
+            SortArg::Date => crate::library::Sort::Date,
+        }
+    }
+}

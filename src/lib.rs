@@ -5,6 +5,7 @@
 //! - `geo`: the map's coastlines and borders (Natural Earth) and its projection.
 //! - `app`: actions, keymap, state, history, `update`.
 //! - `ui`: drawing, one file per pane.
+//! - `library`: the briefings a person has, listed from their headers.
 //! - `commands`: `check`, `schema` and `new`, which print and exit.
 //! - `terminal`: the event loop that ties them to a real terminal, and live reload.
 
@@ -15,6 +16,7 @@ pub mod config;
 pub mod content;
 pub mod document;
 pub mod geo;
+pub mod library;
 pub mod search;
 pub mod state_file;
 pub mod terminal;

@@ -47,6 +47,17 @@ fn main() -> ExitCode {
             }
         },
         Some(Command::Help { topic }) => help(topic.as_deref()),
+        Some(Command::List { folder, sort, format }) => {
+            let folders: Vec<_> =
+                folder.or_else(briefing::library::data_folder).into_iter().collect();
+            if let Some(folder) = folders.first().filter(|f| !f.is_dir() && cli_given_folder(f)) {
+                eprintln!("briefing: {} is not a folder", escaped(&folder.display().to_string()));
+                return ExitCode::from(2);
+            }
+            let library = briefing::library::Library::scan(&folders, &peek);
+            print(&commands::list::run(&library, sort.into(), format))
+                .map_or_else(|c| c, |()| ExitCode::SUCCESS)
+        }
         None => {
             if let Some(path) = &cli.path
                 && let Some(code) = not_a_command(path)
@@ -72,6 +83,17 @@ fn usage(error: &clap::Error) -> ExitCode {
             ExitCode::from(u8::try_from(error.exit_code()).unwrap_or(2))
         }
     }
+}
+
+/// The reader's memory of a briefing, read without changing anything on disk.
+fn peek(key: &str) -> Option<briefing::app::memory::Memory> {
+    StateFile::for_briefing(key)?.peek()
+}
+
+/// Whether a missing folder was named by the person rather than being the data folder, which
+/// simply may not exist yet.
+fn cli_given_folder(folder: &std::path::Path) -> bool {
+    briefing::library::data_folder().as_deref() != Some(folder)
 }
 
 /// Prints to standard output; a reader of a pipe that has gone ends it quietly, a full disk
@@ -195,13 +217,24 @@ fn read(cli: &Cli) -> ExitCode {
     let wait_background = |background: Option<std::thread::JoinHandle<Option<bool>>>| {
         background.and_then(|b| b.join().ok().flatten())
     };
+    // A folder of briefings, or the data folder when nothing is named and it holds some,
+    // opens the library; a briefing directory, or nothing at all, opens that briefing.
+    let data = briefing::library::data_folder();
+    let start_on_library = match path {
+        Some(path) => briefing::library::holds_briefings(path),
+        None => data.as_deref().is_some_and(briefing::library::holds_briefings),
+    };
+    let mut folders: Vec<std::path::PathBuf> = path.map(|p| p.to_path_buf()).into_iter().collect();
+    folders.extend(data.filter(|d| d.is_dir()));
     // Everything is loaded and checked before the terminal is taken, so problems print as
-    // ordinary text.
-    let files = match path {
+    // ordinary text. The library opens on the first bundled briefing, behind it until another
+    // is chosen.
+    let single = if start_on_library { None } else { path };
+    let files = match single {
         Some(path) => content::read_dir(path),
         None => Ok(content::bundled()),
     };
-    let loaded = files.and_then(|files| loading(&files, path));
+    let loaded = files.and_then(|files| loading(&files, single));
     let light = wait_background(background);
     let briefing = match loaded {
         Ok(briefing) => briefing,
@@ -210,7 +243,16 @@ fn read(cli: &Cli) -> ExitCode {
             return ExitCode::from(1);
         }
     };
+    let library = briefing::library::Library::scan(&folders, &peek);
     if !terminal {
+        if start_on_library {
+            return print(&commands::list::run(
+                &library,
+                briefing::library::Sort::Opened,
+                commands::check::Format::Human,
+            ))
+            .map_or_else(|c| c, |()| ExitCode::SUCCESS);
+        }
         eprintln!(
             "briefing: standard output is not a terminal; run it in a terminal to read the briefing"
         );
@@ -218,47 +260,37 @@ fn read(cli: &Cli) -> ExitCode {
     }
     let builtin = theme::choose(choice, theme::no_color(), || light);
     let depth = if builtin == Builtin::Mono { ColorDepth::Ansi16 } else { ColorDepth::detect() };
-    let mut shell = Shell::builder(briefing)
-        .keymap(config.keymap)
-        .theme(builtin.theme().fitted(depth))
-        .mouse(config.mouse)
-        .build();
-    // The briefing is known by its directory, or by name when it is the bundled one.
-    let key = match path {
-        Some(path) => {
-            std::fs::canonicalize(path).unwrap_or(path.to_path_buf()).display().to_string()
-        }
+    // The briefing is known by its directory, or by name when it is a bundled one.
+    let key = match single {
+        Some(path) => briefing::library::key_of(path),
         None => {
             format!("bundled/{}", content::load::BUNDLED.first().map_or("briefing", |b| b.slug))
         }
     };
-    let state = if cli.fresh { None } else { StateFile::for_briefing(&key) };
-    let mut may_save = true;
-    if let Some(state) = &state {
-        match state.load() {
-            Loaded::Nothing => {}
-            Loaded::Memory(memory) => shell.recall(&memory),
-            Loaded::SetAside(warning) => {
-                may_save = !state.exists();
-                shell.say(warning);
-            }
+    let mut builder = Shell::builder(briefing)
+        .keymap(config.keymap)
+        .theme(builtin.theme().fitted(depth))
+        .mouse(config.mouse)
+        .library(library, start_on_library);
+    if !start_on_library {
+        builder = builder.key(key.clone());
+    }
+    let mut shell = builder.build();
+    let mut places =
+        StatePlaces { fresh: cli.fresh, set_aside: Vec::new(), errors: Vec::new(), folders };
+    if !start_on_library {
+        let (memory, warning) = briefing::terminal::Places::load(&mut places, &key);
+        if let Some(memory) = memory {
+            shell.recall(&memory);
+        }
+        if let Some(warning) = warning {
+            shell.say(warning);
         }
     }
-    let watch = if cli.no_watch { None } else { path };
-    let mut save_error = None;
-    let mut save = |shell: &Shell| {
-        if let Some(state) = state.as_ref().filter(|_| may_save)
-            && let Err(e) = state.save(&shell.remember())
-        {
-            save_error = Some(format!(
-                "briefing: could not save your place in {}: {e}\n",
-                escaped(&state.path.display().to_string())
-            ));
-        }
-    };
-    let result = briefing::terminal::run(&mut shell, watch, &mut save);
+    let watch = if cli.no_watch { None } else { single };
+    let result = briefing::terminal::run(&mut shell, watch, &mut places);
     // The terminal may have gone (its window closed): what cannot be written is not an error.
-    if let Some(message) = save_error {
+    for message in &places.errors {
         let _ = std::io::stderr().write_all(message.as_bytes());
     }
     match result {
@@ -267,5 +299,55 @@ fn read(cli: &Cli) -> ExitCode {
             let _ = writeln!(std::io::stderr(), "briefing: the terminal failed: {e}");
             ExitCode::from(1)
         }
+    }
+}
+
+/// The reader's memory of each briefing, in the XDG state folder; with `--fresh`, none is
+/// read or written.
+struct StatePlaces {
+    fresh: bool,
+    /// Briefings whose damaged memory could not be set aside: never overwritten.
+    set_aside: Vec<String>,
+    /// What could not be saved, to print once the terminal is given back.
+    errors: Vec<String>,
+    /// The library's folders, to read again.
+    folders: Vec<std::path::PathBuf>,
+}
+
+impl briefing::terminal::Places for StatePlaces {
+    fn load(&mut self, key: &str) -> (Option<briefing::app::memory::Memory>, Option<String>) {
+        if self.fresh {
+            return (None, None);
+        }
+        let Some(state) = StateFile::for_briefing(key) else { return (None, None) };
+        match state.load() {
+            Loaded::Nothing => (None, None),
+            Loaded::Memory(memory) => (Some(memory), None),
+            Loaded::SetAside(warning) => {
+                if state.exists() {
+                    self.set_aside.push(key.to_owned());
+                }
+                (None, Some(warning))
+            }
+        }
+    }
+
+    fn save(&mut self, key: &str, memory: &mut briefing::app::memory::Memory) {
+        let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH);
+        memory.opened = now.ok().and_then(|d| i64::try_from(d.as_secs()).ok());
+        if self.fresh || self.set_aside.iter().any(|k| k == key) {
+            return;
+        }
+        let Some(state) = StateFile::for_briefing(key) else { return };
+        if let Err(e) = state.save(memory) {
+            self.errors.push(format!(
+                "briefing: could not save your place in {}: {e}\n",
+                escaped(&state.path.display().to_string())
+            ));
+        }
+    }
+
+    fn rescan(&self) -> briefing::library::Library {
+        briefing::library::Library::scan(&self.folders, &peek)
     }
 }

@@ -59,6 +59,14 @@ impl StateFile {
         }
     }
 
+    /// The memory, when the file holds one this version reads; nothing is changed on disk (a
+    /// damaged file is set aside only when its briefing is opened). For the library's rows.
+    pub fn peek(&self) -> Option<Memory> {
+        let text = crate::content::load::read_text_within(&self.path, MAX_BYTES).ok()??;
+        let memory: Memory = serde_json::from_str(&text).ok()?;
+        (memory.version <= VERSION).then_some(memory)
+    }
+
     fn set_aside(&self, why: &str) -> Loaded {
         let stamp = SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs());
         // Two files set aside in one second get names of their own: none is overwritten.
@@ -149,6 +157,9 @@ mod tests {
             panes: Default::default(),
             bookmarks: vec![],
             seen: vec![],
+            items: None,
+            counts: None,
+            opened: None,
         };
         state.save(&memory).unwrap();
         assert!(std::fs::symlink_metadata(&state.path).unwrap().file_type().is_symlink());

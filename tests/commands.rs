@@ -276,3 +276,46 @@ fn check_colours_follow_no_color_and_clicolor_force() {
         "NO_COLOR wins"
     );
 }
+
+/// `briefing list` with a state folder of its own, so no person's memory is read.
+fn list(args: &[&str], state: &std::path::Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_briefing"))
+        .arg("list")
+        .args(args)
+        .env("XDG_STATE_HOME", state)
+        .env("XDG_DATA_HOME", state.join("no-data"))
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn list_prints_a_row_per_briefing_and_json_for_scripts() {
+    let state = tempfile::tempdir().unwrap();
+    let folder = tempfile::tempdir().unwrap();
+    let one = fixture_dir("", "");
+    let named = folder.path().join("weird\u{1b}]52;x\u{7}name");
+    fs::rename(one.path(), &named).unwrap();
+    let output = list(&[folder.path().to_str().unwrap()], state.path());
+    assert_eq!(output.status.code(), Some(0));
+    let text = stdout(&output);
+    assert!(text.contains("Test briefing") && text.contains("never opened"), "{text}");
+    assert!(text.contains("Russian and U.S. strategic impasse  "), "the bundled one too: {text}");
+    assert!(
+        !text.contains('\u{1b}') && text.contains("weird\\u{1b}"),
+        "the folder name is escaped: {text}"
+    );
+    let json = list(
+        &[folder.path().to_str().unwrap(), "--format", "json", "--sort", "title"],
+        state.path(),
+    );
+    let rows: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    let rows = rows.as_array().unwrap();
+    assert_eq!(rows.len(), 2);
+    assert_eq!(rows[0]["title"], "Russian and U.S. strategic impasse");
+    assert_eq!(rows[1]["published"]["start"], "2013-04-29");
+    assert_eq!(rows[1]["published"]["basis"], "inferred");
+    assert!(!String::from_utf8_lossy(&json.stdout).contains('\u{1b}'));
+    let missing = list(&["/no/such/folder"], state.path());
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("is not a folder"));
+}

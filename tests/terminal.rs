@@ -373,3 +373,67 @@ fn without_colour_the_selection_is_drawn_reversed_in_the_raw_bytes() {
     drop(screen);
     s.quit_and_check_restored("q");
 }
+
+/// A home whose data folder holds two briefings, "First briefing" and "Second briefing".
+fn home_with_library() -> tempfile::TempDir {
+    let home = tempfile::tempdir().unwrap();
+    for (name, title) in [("first", "First briefing"), ("second", "Second briefing")] {
+        let dir = home.path().join("data/briefing").join(name);
+        std::fs::create_dir_all(&dir).unwrap();
+        for (file, text) in common::files_with("", "").texts {
+            std::fs::write(dir.join(file), text.replace("Test briefing", title)).unwrap();
+        }
+    }
+    home
+}
+
+#[test]
+fn library_to_a_briefing_and_back_then_another_and_back_to_the_first_where_it_was() {
+    let mut s = Session::start_in(home_with_library(), &[], 100, 30);
+    s.wait_for("Library · 3 briefings");
+    // Filter to the first, open it, and move to its Actors at Beta Person.
+    s.press("/", "Filter:");
+    s.send("First\r");
+    s.press("\r", "Publisher");
+    s.press("2", "Alpha Person");
+    s.send("j");
+    s.send("j");
+    s.wait_for("Beta.");
+    // The library comes back as it was left, filter and all.
+    s.press("L", "Library · 1 of 3 briefings");
+    assert!(
+        s.text().contains("▸ First briefing"),
+        "the briefing being read is marked:\n{}",
+        s.text()
+    );
+    assert!(s.text().contains("reading now") && s.text().contains("/10"), "{}", s.text());
+    s.send("\x1b");
+    s.wait_for("Library · 3 briefings");
+    // The second, by filter too.
+    s.press("/", "Filter:");
+    s.send("Second\r");
+    s.press("\r", "Second briefing");
+    s.press("4", "Timeline");
+    // Back to the first: the Actors pane, Beta Person chosen, as it was left.
+    s.press("L", "Library");
+    s.press("/", "Filter:");
+    s.send("First\r");
+    s.send("\r");
+    s.wait_for("Beta.");
+    let text = s.text();
+    assert!(text.contains("Actors") && text.contains("Beta Person"), "{text}");
+    let home = s.quit_keeping_home();
+    // Both briefings' places are kept.
+    let saved = std::fs::read_dir(home.path().join("state/briefing")).unwrap().count();
+    assert_eq!(saved, 2, "one state file per briefing opened");
+    // Listed again, each shows when it was opened and how much was read.
+    let list = std::process::Command::new(env!("CARGO_BIN_EXE_briefing"))
+        .arg("list")
+        .env("XDG_DATA_HOME", home.path().join("data"))
+        .env("XDG_STATE_HOME", home.path().join("state"))
+        .output()
+        .unwrap();
+    let out = String::from_utf8_lossy(&list.stdout);
+    assert!(out.contains("First briefing") && out.contains("opened today"), "{out}");
+    assert!(out.contains("seen"), "{out}");
+}

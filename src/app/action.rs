@@ -47,6 +47,10 @@ pub enum Action {
     Help,
     ShowMessages,
     Reload,
+    /// The library: every briefing, to open another or come back to this one.
+    Library,
+    /// In the library: the next order of the rows.
+    Sort,
     Close,
     Suspend,
     Quit,
@@ -123,6 +127,8 @@ pub enum Section {
     Picker,
     /// Keys in the help and messages boxes.
     Overlay,
+    /// Keys on the library screen.
+    Library,
 }
 
 impl Section {
@@ -139,6 +145,7 @@ impl Section {
             Section::Picker => "In the bookmarks box and the box of a long list",
             Section::Overlay => "In the help and messages boxes",
             Section::Picture => "In a picture (v on the Timeline, Places and Actors)",
+            Section::Library => "In the library",
         }
     }
 }
@@ -201,6 +208,17 @@ impl Action {
             (KeyMode::Overlay | KeyMode::Picker, First) => "To the top",
             (KeyMode::Overlay | KeyMode::Picker, Last) => "To the end",
             (KeyMode::Hints, Cancel) => "Take the labels away",
+            (KeyMode::Library, Next) => "Next briefing",
+            (KeyMode::Library, Prev) => "Previous briefing",
+            (KeyMode::Library, Follow) => "Open the chosen briefing (or search result)",
+            (KeyMode::Library, Find) => "Filter the rows by typing words of a title",
+            (KeyMode::Library, Search) => "Search the text of every briefing",
+            (KeyMode::Library, Close | Library) => "Back to the briefing you were reading",
+            (KeyMode::Library, Reload) => "Read the library's folders again",
+            (KeyMode::Library, PageDown) => "Page down",
+            (KeyMode::Library, PageUp) => "Page up",
+            (KeyMode::Library, First) => "First briefing",
+            (KeyMode::Library, Last) => "Last briefing",
             (KeyMode::Hints, DeleteBack) => "Take back the last letter typed",
             (KeyMode::Picture, TogglePicture) => "The list again",
             (KeyMode::Picture, Next) => "Down: the event, place or actor below",
@@ -244,6 +262,8 @@ impl Action {
             (_, Help) => "Show or hide this help",
             (_, ShowMessages) => "Messages, and every problem of a reload that failed",
             (_, Reload) => "Read the briefing's files again now",
+            (_, Library) => "The library: every briefing, to open another",
+            (_, Sort) => "Order the library by last opened, title or date",
             (_, Close) => "Let go: card, search, beside, filter, then back to the list",
             (_, Suspend) => "Suspend to the shell; fg returns",
             (_, Quit) => "Quit",

@@ -35,6 +35,8 @@ pub enum KeyMode {
     /// A picture shown instead of a pane's list: the axis, the map, the matrix. Keys it does
     /// not bind act as in normal mode; letters that no key takes select what they label.
     Picture,
+    /// The library screen: every briefing.
+    Library,
 }
 
 impl KeyMode {
@@ -56,6 +58,7 @@ impl KeyMode {
             KeyMode::Picker => Some(Section::Picker),
             KeyMode::Overlay => Some(Section::Overlay),
             KeyMode::Picture => Some(Section::Picture),
+            KeyMode::Library => Some(Section::Library),
         }
     }
 }

@@ -18,6 +18,14 @@ pub struct Memory {
     pub panes: BTreeMap<String, PaneMemory>,
     pub bookmarks: Vec<String>,
     pub seen: Vec<String>,
+    /// For the library: how many items the briefing had, of each kind, when it was left, and
+    /// when that was (seconds since 1970). Absent from files written before the library.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub items: Option<usize>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub counts: Option<BTreeMap<String, usize>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub opened: Option<i64>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -42,7 +50,20 @@ impl Session {
         seen.dedup();
         let mut bookmarks: Vec<String> = self.bookmarks.iter().map(|e| id(*e)).collect();
         bookmarks.extend(self.missing_marks.0.iter().cloned());
-        Memory { version: VERSION, tab: self.current.key(), panes, bookmarks, seen }
+        let counts = crate::content::Kind::all()
+            .map(|k| (k.label().to_owned(), self.briefing.count(k)))
+            .collect();
+        Memory {
+            version: VERSION,
+            tab: self.current.key(),
+            panes,
+            bookmarks,
+            seen,
+            items: Some(self.briefing.entities.len()),
+            counts: Some(counts),
+            // When it was left is the caller's to stamp: a session knows no clock.
+            opened: None,
+        }
     }
 
     /// Puts the reader back where the memory says. Marks on ids the briefing does not have

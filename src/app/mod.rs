@@ -10,6 +10,7 @@ pub mod history;
 mod keep;
 pub mod keymap;
 pub mod layout;
+pub mod library;
 pub mod memory;
 pub mod mode;
 pub mod overlays;

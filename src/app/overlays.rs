@@ -93,13 +93,12 @@ fn section_title(section: Section) -> &'static str {
     section.title()
 }
 
-/// The messages box: the problems of a failed reload first, then what the status line said
-/// this run, newest last.
-pub fn messages_doc(status: &Status, problems: Option<&Report>) -> Doc {
+/// The messages box: the problems of a failed reload or opening first, under `heading`, then
+/// what the status line said this run, newest last.
+pub fn messages_doc(status: &Status, problems: Option<(&str, &Report)>) -> Doc {
     let mut b = DocBuilder::default();
-    if let Some(report) = problems {
-        b.block(false)
-            .styled("The files have errors; the reader shows the last good version.", Role::Strong);
+    if let Some((heading, report)) = problems {
+        b.block(false).styled(heading.to_owned(), Role::Strong);
         for line in report.render(false).lines() {
             let role = if line.starts_with("error") {
                 Role::Slip

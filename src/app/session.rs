@@ -78,6 +78,7 @@ pub(super) use with_pane;
 impl Session {
     pub fn new(briefing: Briefing, keys: PaneKeys) -> Session {
         let panes = Pane::all(&briefing);
+        let letters = keys.letters.clone();
         Session {
             briefing,
             panes,
@@ -93,7 +94,7 @@ impl Session {
             pages: Pages::new(keys),
             find: None,
             size: Rect::new(0, 0, 80, 24),
-            letters: Vec::new(),
+            letters,
         }
     }
 

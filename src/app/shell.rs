@@ -33,6 +33,19 @@ pub enum Effect {
     Suspend,
     /// Read the briefing's files again, and watch its directory again.
     Reload,
+    /// Load a briefing of the library, read its memory, and hand both to `Shell::opened`.
+    Open { key: String, origin: crate::library::Origin },
+    /// Keep the memory of a briefing that is no longer the one read.
+    Save(String, super::memory::Memory),
+    /// Watch this directory for changes (none: the briefing is bundled), not the one before.
+    Watch(Option<std::path::PathBuf>),
+    /// Search the text of these briefings (entry, where from) for `query`, handing each
+    /// briefing's hits to `Shell::found`.
+    SearchLibrary { query: String, briefings: Vec<(usize, crate::library::Origin)> },
+    /// Stop a library search that is still running.
+    StopSearch,
+    /// Read the library's folders again, handing the result to `Shell::rescanned`.
+    RescanLibrary,
 }
 
 pub struct Shell {
@@ -47,7 +60,18 @@ pub struct Shell {
     /// Whether a card describes the focused link's target.
     pub(super) peek: bool,
     pub(super) mouse: bool,
+    /// The briefing being read.
     pub(super) session: Session,
+    /// Its key (directory, or `bundled/<name>`); none while only the library has been seen.
+    pub(super) current: Option<String>,
+    /// The other briefings opened in this run, each where it was left.
+    pub(super) shelf: Vec<super::library::Shelved>,
+    pub(super) library: Option<super::library::LibraryView>,
+    pub(super) library_shown: bool,
+    /// Where to go once a briefing being opened has loaded: (its key, the target).
+    pub(super) pending: Option<(String, Target)>,
+    /// Every problem of a briefing that did not open, for the messages box.
+    pub(super) opening_problems: Option<crate::content::Report>,
 }
 
 /// Builds a shell with the defaults a test or a benchmark wants, changing only what it says.
@@ -57,6 +81,8 @@ pub struct Builder {
     keymap: Option<Keymap>,
     theme: Option<Theme>,
     mouse: bool,
+    key: Option<String>,
+    library: Option<(crate::library::Library, bool)>,
 }
 
 impl Builder {
@@ -80,6 +106,19 @@ impl Builder {
         self
     }
 
+    /// The key the briefing's memory is kept under (its directory, or `bundled/<name>`):
+    /// it is the one being read, and the library marks it.
+    pub fn key(mut self, key: impl Into<String>) -> Builder {
+        self.key = Some(key.into());
+        self
+    }
+
+    /// A library to come back to; `shown`: it is what the reader starts on.
+    pub fn library(mut self, library: crate::library::Library, shown: bool) -> Builder {
+        self.library = Some((library, shown));
+        self
+    }
+
     pub fn build(self) -> Shell {
         let keymap = self.keymap.unwrap_or_else(Keymap::default_keys);
         let keys = pane_keys(&keymap);
@@ -93,7 +132,6 @@ impl Builder {
             ));
         }
         session.size = layout::screen(self.size.0, self.size.1);
-        session.letters = picture_letters(&keymap);
         let mut shell = Shell {
             size: Rect::new(0, 0, self.size.0, self.size.1),
             keymap,
@@ -105,14 +143,26 @@ impl Builder {
             peek: true,
             mouse: self.mouse,
             session,
+            current: None,
+            shelf: Vec::new(),
+            library: None,
+            library_shown: false,
+            pending: None,
+            opening_problems: None,
         };
+        if let Some((library, shown)) = self.library {
+            shell.library = Some(super::library::LibraryView::new(library));
+            shell.library_shown = shown;
+        }
+        // Started on the library, the briefing behind it is not open until one is chosen.
+        shell.current = if shell.library_shown { None } else { self.key };
         shell.session.settle();
         shell
     }
 }
 
 /// The keys that open each pane, for the pages that name them.
-fn pane_keys(keymap: &Keymap) -> PaneKeys {
+pub(super) fn pane_keys(keymap: &Keymap) -> PaneKeys {
     PaneKeys {
         keys: PaneId::iter()
             .filter(|p| *p != PaneId::Summary)
@@ -120,6 +170,7 @@ fn pane_keys(keymap: &Keymap) -> PaneKeys {
             .filter(|(_, k)| !k.is_empty())
             .collect(),
         cited_by: Some(keymap.key(Action::ToggleCitedBy).to_owned()).filter(|k| !k.is_empty()),
+        letters: picture_letters(keymap),
     }
 }
 
@@ -137,7 +188,15 @@ fn picture_letters(keymap: &Keymap) -> Vec<char> {
 
 impl Shell {
     pub fn builder(briefing: Briefing) -> Builder {
-        Builder { briefing, size: (80, 24), keymap: None, theme: None, mouse: false }
+        Builder {
+            briefing,
+            size: (80, 24),
+            keymap: None,
+            theme: None,
+            mouse: false,
+            key: None,
+            library: None,
+        }
     }
 
     /// The area drawn: the terminal's size, capped so that a huge window is clipped.
@@ -218,6 +277,23 @@ impl Shell {
         self.session.settle();
     }
 
+    /// The keymap keys are looked up in now: the mode's, or on the library screen the
+    /// library's (or the prompt's while a filter or a search is typed), or a picture's while
+    /// one is shown.
+    pub fn key_mode(&self) -> KeyMode {
+        match (&self.mode, &self.library) {
+            (Mode::Normal, Some(view)) if self.library_shown => {
+                if view.typing.is_some() {
+                    KeyMode::Prompt
+                } else {
+                    KeyMode::Library
+                }
+            }
+            (Mode::Normal, _) if self.shows_picture() => KeyMode::Picture,
+            (mode, _) => mode.keys(),
+        }
+    }
+
     /// The action a key triggers now: looked up in the current mode's keymap; letters that
     /// mode does not take are typed, when it takes text; other keys act as in normal mode
     /// once the mode ends. Ctrl-c always quits.
@@ -253,14 +329,6 @@ impl Shell {
         Action::Unbound(key)
     }
 
-    /// The keymap keys are looked up in: the mode's, or a picture's while one is shown.
-    pub fn key_mode(&self) -> KeyMode {
-        match self.mode.keys() {
-            KeyMode::Normal if self.shows_picture() => KeyMode::Picture,
-            mode => mode,
-        }
-    }
-
     /// Whether the pane on screen shows its picture.
     pub fn shows_picture(&self) -> bool {
         matches!(self.session.pane(), Pane::Entities(p) if p.shows_picture())
@@ -269,7 +337,7 @@ impl Shell {
     /// What pasted text does: while something is being typed, it is typed (line breaks as
     /// spaces); otherwise nothing, so that pasting a word never sets off the keys in it.
     pub fn actions_for_paste(&self, text: &str) -> Vec<Action> {
-        if !self.mode.keys().takes_text() {
+        if !self.key_mode().takes_text() {
             return vec![Action::Unbound(super::keymap::Key::default())];
         }
         text.chars()
@@ -318,6 +386,10 @@ impl Shell {
         // normal mode. At most one hand-back, since the mode is then normal.
         while let Some(action) = next.take() {
             next = match self.mode {
+                Mode::Normal if self.library_shown() => {
+                    self.library_action(action);
+                    None
+                }
                 Mode::Normal => {
                     self.normal(action);
                     None
@@ -337,7 +409,7 @@ impl Shell {
         }
     }
 
-    fn normal(&mut self, action: Action) {
+    pub(super) fn normal(&mut self, action: Action) {
         use Action::*;
         match action {
             ShowSummary | ShowActors | ShowIssues | ShowTimeline | ShowPlaces | ShowGlossary
@@ -427,6 +499,8 @@ impl Shell {
                 self.effects.push(Effect::Reload);
                 self.status.say("Reading the files again…");
             }
+            Library => self.show_library(),
+            Sort => {}
             Quit => self.quit = true,
             Click { column, row } => self.click(column, row),
             Wheel { column, row, down } => self.wheel(column, row, down),
@@ -682,7 +756,18 @@ impl Shell {
             Mode::Messages { scroll } => Some((
                 Overlay::Messages,
                 overlays::lay_out(Overlay::Messages, screen, |_| {
-                    overlays::messages_doc(&self.status, self.session.problems())
+                    // On the library, the problems of a briefing that did not open; in a
+                    // briefing, those of its last reload.
+                    let problems = if self.library_shown() {
+                        self.opening_problems
+                            .as_ref()
+                            .map(|r| ("That briefing did not open: its files have errors.", r))
+                    } else {
+                        self.session.problems().map(|r| {
+                            ("The files have errors; the reader shows the last good version.", r)
+                        })
+                    };
+                    overlays::messages_doc(&self.status, problems)
                 }),
                 scroll,
             )),

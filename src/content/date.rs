@@ -4,8 +4,11 @@ use serde::Deserialize;
 use std::fmt;
 
 /// How much of a date is known.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, schemars::JsonSchema)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Deserialize, schemars::JsonSchema, strum::IntoStaticStr,
+)]
 #[serde(rename_all = "kebab-case")]
+#[strum(serialize_all = "kebab-case")]
 pub enum Precision {
     Day,
     Week,
@@ -15,15 +18,30 @@ pub enum Precision {
 }
 
 /// Where a date comes from: stated in the source, inferred from it, or an outside source.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, schemars::JsonSchema)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Deserialize, schemars::JsonSchema, strum::IntoStaticStr,
+)]
 #[serde(rename_all = "kebab-case")]
+#[strum(serialize_all = "kebab-case")]
 pub enum Basis {
     Stated,
     Inferred,
     Outside,
 }
 
+impl Precision {
+    /// The word the files write: `day`, `week`, `month`…
+    pub fn word(self) -> &'static str {
+        self.into()
+    }
+}
+
 impl Basis {
+    /// The word the files write: `stated`, `inferred`, `outside`.
+    pub fn word(self) -> &'static str {
+        self.into()
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             Basis::Stated => "stated in the article",
@@ -83,6 +101,15 @@ impl PartialDate {
             _ => None,
         };
         Ok(PartialDate { year, month, day })
+    }
+
+    /// As the files write it: `2013`, `2013-04` or `2013-04-29`.
+    pub fn iso(self) -> String {
+        match (self.month, self.day) {
+            (Some(m), Some(d)) => format!("{:04}-{m:02}-{d:02}", self.year),
+            (Some(m), None) => format!("{:04}-{m:02}", self.year),
+            _ => format!("{:04}", self.year),
+        }
     }
 
     fn month_name(self) -> Option<&'static str> {

@@ -107,6 +107,7 @@ impl Files {
 }
 
 /// A briefing embedded in the binary: its directory's name under `content/` and its files.
+#[derive(Debug, PartialEq)]
 pub struct Bundled {
     pub slug: &'static str,
     pub files: &'static [(&'static str, &'static str)],
@@ -377,6 +378,7 @@ fn validate_with(files: &Files, progress: &Progress) -> (Option<Briefing>, Repor
         squashed: Vec::new(),
         sides: HashMap::new(),
         side_errors: false,
+        sides_known: false,
     };
     let source = v.source(source_title.as_ref(), &paragraphs, source_present && source_parsed);
     v.paragraphs = source.paragraphs.len();
@@ -406,6 +408,8 @@ fn validate_with(files: &Files, progress: &Progress) -> (Option<Briefing>, Repor
         v.format(&meta.value, &meta.rejected);
     }
     let sides = briefing.as_ref().map(|m| v.sides(&m.value.side)).unwrap_or_default();
+    // Without a briefing.toml that parsed, the sides are unknown: an actor's is not wrong.
+    v.sides_known = briefing.is_some();
 
     let mut entities = Vec::with_capacity(count);
     let mut drafts = Drafts::default();
@@ -675,6 +679,8 @@ struct Validator<'f> {
     sides: HashMap<String, (SideId, Range<usize>, bool)>,
     /// Whether an actor named a side that is not declared.
     side_errors: bool,
+    /// Whether the declared sides are known (briefing.toml parsed).
+    sides_known: bool,
 }
 
 /// The entries marked `draft`, counted per file, for one warning per file rather than one per
@@ -1004,6 +1010,9 @@ impl Validator<'_> {
             .filter(|(score, _)| *score > 0.8)
             .max_by(|a, b| a.0.total_cmp(&b.0).then_with(|| b.1.cmp(a.1)));
         self.side_errors = true;
+        if !self.sides_known {
+            return None;
+        }
         let d = self.report.add(
             Code::UnknownSide,
             file,

@@ -12,6 +12,7 @@ mod input;
 pub use input::{Decoder, Input};
 
 use crate::app::layout;
+use crate::app::memory::Memory;
 use crate::app::{Action, Effect, Shell};
 use crate::content::{self, Briefing, Report};
 use crate::watch::{Change, Watch};
@@ -43,31 +44,41 @@ enum Event {
     /// The terminal closed its end (the window was closed) or could not be read.
     Gone,
     Changed(Change),
-    Loaded(Box<Result<Briefing, Report>>),
+    /// A reload of the briefing known by the key has finished.
+    Loaded(String, Box<Result<Briefing, Report>>),
+    /// A briefing of the library asked for by `Effect::Open` has loaded, or not.
+    Opened(String, Box<Result<Briefing, Report>>),
+    /// A briefing of a library search has been searched: the query, its entry, its hits.
+    Found(String, usize, Vec<crate::search::index::Hit>),
+    /// The library's folders, read again.
+    Rescanned(crate::library::Library),
     /// A signal asked the reader to end: it ends as `q` does.
     Stop,
 }
 
+/// Where the reader's memory of each briefing is kept: read when a briefing is opened, saved
+/// when it is left and when the reader ends.
+pub trait Places {
+    /// The memory of the briefing known by `key`, and anything to tell the reader about it
+    /// (a damaged file set aside).
+    fn load(&mut self, key: &str) -> (Option<Memory>, Option<String>);
+    /// Keeps the memory, stamped with when it was left.
+    fn save(&mut self, key: &str, memory: &mut Memory);
+    /// The library's folders read again.
+    fn rescan(&self) -> crate::library::Library;
+}
+
 /// Runs the reader; with `watch`, reloads the briefing from that directory when it changes.
-/// `save` keeps the reader's place; it is called before the terminal is given back.
-pub fn run(
-    shell: &mut Shell,
-    watch: Option<&Path>,
-    save: &mut dyn FnMut(&Shell),
-) -> io::Result<()> {
+/// The place in every briefing opened is saved through `places` before the terminal is given
+/// back.
+pub fn run(shell: &mut Shell, watch: Option<&Path>, places: &mut dyn Places) -> io::Result<()> {
     let (tx, rx) = mpsc::channel();
-    let _watch = watch.and_then(|dir| {
-        let tx = tx.clone();
-        match Watch::new(dir, move |change| {
-            let _ = tx.send(Event::Changed(change));
-        }) {
-            Ok(watch) => Some(watch),
-            Err(e) => {
-                shell.say(format!("Not watching for changes: {e}"));
-                None
-            }
-        }
-    });
+    let mut watching = Watching { dir: None, watch: None, reloads: None };
+    if let Some(dir) = watch
+        && let Err(e) = watching.follow(Some(dir.to_path_buf()), &tx)
+    {
+        shell.say(format!("Not watching for changes: {e}"));
+    }
     signals(&tx)?;
     let tty = open_tty()?;
     let mut screen = start(shell.mouse())?;
@@ -77,12 +88,12 @@ pub fn run(
         restore_on_panic(info);
     }));
     read_input(tty, tx.clone());
-    let reloads = watch.map(|dir| reloader(dir.to_path_buf(), tx.clone()));
-    let mut watch = _watch;
-    let result = event_loop(&mut screen, shell, &rx, reloads.as_ref(), &mut watch);
+    let result = event_loop(&mut screen, shell, &rx, &tx, &mut watching, places);
     // The place is saved before the terminal is touched again: restoring a terminal that
     // has gone may fail, and what the reader did must not be lost with it.
-    save(shell);
+    for (key, mut memory) in shell.memories() {
+        places.save(&key, &mut memory);
+    }
     restore();
     // The terminal is given back already; dropped, ratatui would show the cursor again and,
     // when the terminal has gone, print that it could not into the closed terminal.
@@ -92,6 +103,44 @@ pub fn run(
     match result {
         Err(e) if gone(&e) => Ok(()),
         other => other,
+    }
+}
+
+/// The directory of the briefing being read, watched for changes, with the thread that
+/// reloads it. Opening another briefing of the library moves both to its directory.
+struct Watching {
+    dir: Option<PathBuf>,
+    watch: Option<Watch>,
+    reloads: Option<mpsc::Sender<(String, PathBuf)>>,
+}
+
+impl Watching {
+    /// Watches `dir` (none: a bundled briefing, which never changes) instead of the last one.
+    fn follow(&mut self, dir: Option<PathBuf>, tx: &mpsc::Sender<Event>) -> Result<(), String> {
+        self.watch = None;
+        self.dir = dir.clone();
+        let Some(dir) = dir else { return Ok(()) };
+        if self.reloads.is_none() {
+            self.reloads = Some(reloader(tx.clone()));
+        }
+        let tx = tx.clone();
+        match Watch::new(&dir, move |change| {
+            let _ = tx.send(Event::Changed(change));
+        }) {
+            Ok(watch) => {
+                self.watch = Some(watch);
+                Ok(())
+            }
+            Err(e) => Err(e.to_string()),
+        }
+    }
+
+    /// Asks for the briefing to be read again; false when there are no files to read.
+    fn reload(&self, key: &str) -> bool {
+        match (&self.reloads, &self.dir) {
+            (Some(reloads), Some(dir)) => reloads.send((key.to_owned(), dir.clone())).is_ok(),
+            _ => false,
+        }
     }
 }
 
@@ -227,26 +276,31 @@ fn read_input(mut tty: std::fs::File, tx: mpsc::Sender<Event>) {
     });
 }
 
-/// Loads the briefing again on a thread of its own, when asked; a load that changed nothing
+/// A briefing's files as read: each name with its text.
+type Texts = Vec<(String, std::sync::Arc<str>)>;
+
+/// Loads a briefing again on a thread of its own, when asked; a load that changed nothing
 /// (editors often save twice) is not sent.
-fn reloader(dir: PathBuf, tx: mpsc::Sender<Event>) -> mpsc::Sender<()> {
-    let (ask, asked) = mpsc::channel::<()>();
+fn reloader(tx: mpsc::Sender<Event>) -> mpsc::Sender<(String, PathBuf)> {
+    let (ask, asked) = mpsc::channel::<(String, PathBuf)>();
     std::thread::spawn(move || {
-        let mut last: Option<Vec<(String, std::sync::Arc<str>)>> = None;
-        while asked.recv().is_ok() {
-            // Requests that came while this one waited are the same request.
-            while asked.try_recv().is_ok() {}
+        // The directory last read and its files' texts, to tell a change from a second save.
+        let mut last: Option<(PathBuf, Texts)> = None;
+        while let Ok(mut request) = asked.recv() {
+            // Requests that came while this one waited are the same request, or a later one.
+            while let Ok(later) = asked.try_recv() {
+                request = later;
+            }
+            let (key, dir) = request;
             let files = content::read_dir(&dir);
             if let Ok(files) = &files {
-                if last.as_ref() == Some(&files.texts) {
+                if last.as_ref().is_some_and(|(d, t)| *d == dir && *t == files.texts) {
                     continue;
                 }
-                last = Some(files.texts.clone());
+                last = Some((dir.clone(), files.texts.clone()));
             }
-            if tx
-                .send(Event::Loaded(Box::new(files.and_then(|files| content::load(&files)))))
-                .is_err()
-            {
+            let loaded = Box::new(files.and_then(|files| content::load(&files)));
+            if tx.send(Event::Loaded(key, loaded)).is_err() {
                 return;
             }
         }
@@ -254,16 +308,60 @@ fn reloader(dir: PathBuf, tx: mpsc::Sender<Event>) -> mpsc::Sender<()> {
     ask
 }
 
+/// Loads a briefing of the library on a thread of its own, so the screen stays live while a
+/// large one loads.
+fn open(key: String, origin: crate::library::Origin, tx: &mpsc::Sender<Event>) {
+    let tx = tx.clone();
+    std::thread::spawn(move || {
+        let loaded = origin.files().and_then(|files| content::load(&files));
+        let _ = tx.send(Event::Opened(key, Box::new(loaded)));
+    });
+}
+
+/// Searches every briefing of the library for `query`, one after another on a thread of its
+/// own, sending each one's hits as it goes; a later search or the end of this one stops it.
+fn search_library(
+    query: String,
+    briefings: Vec<(usize, crate::library::Origin)>,
+    stop: std::sync::Arc<std::sync::atomic::AtomicBool>,
+    tx: &mpsc::Sender<Event>,
+) {
+    use std::sync::atomic::Ordering;
+    /// Enough hits of one briefing to choose from; its own search finds the rest.
+    const PER_BRIEFING: usize = 20;
+    let tx = tx.clone();
+    std::thread::spawn(move || {
+        for (entry, origin) in briefings {
+            if stop.load(Ordering::Relaxed) {
+                return;
+            }
+            let hits = origin
+                .files()
+                .and_then(|files| content::load(&files))
+                .map(|briefing| {
+                    let index = crate::search::index::SearchIndex::build(&briefing);
+                    index.search(&query, PER_BRIEFING).0
+                })
+                .unwrap_or_default();
+            if tx.send(Event::Found(query.clone(), entry, hits)).is_err() {
+                return;
+            }
+        }
+    });
+}
+
 fn event_loop(
     screen: &mut Screen,
     shell: &mut Shell,
     events: &mpsc::Receiver<Event>,
-    reloads: Option<&mpsc::Sender<()>>,
-    watch: &mut Option<Watch>,
+    tx: &mpsc::Sender<Event>,
+    watching: &mut Watching,
+    places: &mut dyn Places,
 ) -> io::Result<()> {
     let size = ratatui::crossterm::terminal::size()?;
     shell.update(Action::Resize { width: size.0, height: size.1 });
     let mut reloading: Option<Instant> = None;
+    let mut searching = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
     loop {
         screen.draw(|frame| crate::ui::draw(frame, shell))?;
         let event = match reloading {
@@ -314,7 +412,7 @@ fn event_loop(
             Event::Stop => return Ok(()),
             Event::Changed(change) => {
                 if change == Change::Directory
-                    && let Some(w) = watch
+                    && let Some(w) = watching.watch.as_mut()
                     && let Err(e) = w.rewatch()
                 {
                     let key = shell.keymap().key(Action::Reload).to_owned();
@@ -323,31 +421,70 @@ fn event_loop(
                     ));
                     continue;
                 }
-                if let Some(reloads) = reloads {
-                    let _ = reloads.send(());
+                if let Some(key) = shell.current_key().map(str::to_owned)
+                    && watching.reload(&key)
+                {
                     reloading.get_or_insert_with(Instant::now);
                 }
             }
-            Event::Loaded(result) => {
-                reloading = None;
-                shell.reload(*result);
+            Event::Loaded(key, result) => {
+                // A reload of a briefing left since is of no use: it is read again when opened.
+                if shell.current_key() == Some(key.as_str()) {
+                    reloading = None;
+                    shell.reload(*result);
+                }
             }
+            Event::Opened(key, result) => {
+                let (memory, warning) = match &*result {
+                    Ok(_) => places.load(&key),
+                    Err(_) => (None, None),
+                };
+                shell.opened(&key, *result, memory.as_ref());
+                if let Some(warning) = warning {
+                    shell.say(warning);
+                }
+            }
+            Event::Found(query, entry, hits) => shell.found(&query, entry, hits),
+            Event::Rescanned(library) => shell.rescanned(library),
         }
         for effect in shell.take_effects() {
             match effect {
                 Effect::Suspend => suspend(screen, shell.mouse())?,
-                Effect::Reload => match (reloads, watch.as_mut()) {
-                    (Some(reloads), watch) => {
-                        if let Some(w) = watch {
-                            let _ = w.rewatch();
-                        }
-                        let _ = reloads.send(());
-                        reloading.get_or_insert_with(Instant::now);
+                Effect::Reload => {
+                    if let Some(w) = watching.watch.as_mut() {
+                        let _ = w.rewatch();
                     }
-                    (None, _) => shell.say(
-                        "This briefing is in the program itself; there are no files to read again",
-                    ),
-                },
+                    match shell.current_key().map(str::to_owned) {
+                        Some(key) if watching.reload(&key) => {
+                            reloading.get_or_insert_with(Instant::now);
+                        }
+                        _ => shell.say(
+                            "This briefing is in the program itself; there are no files to read again",
+                        ),
+                    }
+                }
+                Effect::Open { key, origin } => open(key, origin, tx),
+                Effect::Save(key, mut memory) => {
+                    places.save(&key, &mut memory);
+                    shell.saved(&key, &memory);
+                }
+                Effect::Watch(dir) => {
+                    reloading = None;
+                    if let Err(e) = watching.follow(dir, tx) {
+                        shell.say(format!("Not watching for changes: {e}"));
+                    }
+                }
+                Effect::SearchLibrary { query, briefings } => {
+                    searching.store(true, std::sync::atomic::Ordering::Relaxed);
+                    searching = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+                    search_library(query, briefings, std::sync::Arc::clone(&searching), tx);
+                }
+                Effect::StopSearch => {
+                    searching.store(true, std::sync::atomic::Ordering::Relaxed);
+                }
+                Effect::RescanLibrary => {
+                    let _ = tx.send(Event::Rescanned(places.rescan()));
+                }
                 other => perform(other)?,
             }
         }
@@ -371,7 +508,8 @@ fn perform(effect: Effect) -> io::Result<()> {
         }
         Effect::Mouse(true) => execute!(out, EnableMouseCapture),
         Effect::Mouse(false) => execute!(out, DisableMouseCapture),
-        Effect::Suspend | Effect::Reload => Ok(()),
+        // The event loop carries out the others itself.
+        _ => Ok(()),
     }
 }
 

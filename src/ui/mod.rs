@@ -2,6 +2,7 @@
 
 pub mod banner;
 pub mod fit;
+pub mod library;
 pub mod list;
 pub mod overlay;
 pub mod panes;
@@ -24,8 +25,16 @@ pub fn draw(frame: &mut Frame, shell: &Shell) {
         too_small(frame, shell);
         return;
     }
-    let areas = shell.session().areas();
     let buf = frame.buffer_mut();
+    if shell.library_shown() {
+        library::draw(buf, screen, shell);
+        if shell.mode().is_box() {
+            backdrop(buf, screen);
+        }
+        overlay::draw(buf, screen, shell);
+        return;
+    }
+    let areas = shell.session().areas();
     tabs::draw(buf, areas.tabs, shell);
     trail::draw(buf, areas.trail, shell);
     panes::draw(buf, &areas, shell);

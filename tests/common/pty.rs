@@ -63,6 +63,7 @@ impl Session {
         command.env("TERM", "xterm-256color");
         command.env("XDG_STATE_HOME", home.path().join("state"));
         command.env("XDG_CONFIG_HOME", home.path().join("config"));
+        command.env("XDG_DATA_HOME", home.path().join("data"));
         command.env_remove("NO_COLOR");
         command.env_remove("COLORTERM");
         for (key, value) in env {
