@@ -606,3 +606,65 @@ fn every_theme_marks_the_selected_event_place_and_cell() {
     assert_ne!(r.theme().supports.fg, r.theme().opposes.fg);
     assert_eq!(r.theme().supports.fg, Some(Color::LightGreen));
 }
+
+// ---- The real binary in a pseudo-terminal
+
+#[path = "common/pty.rs"]
+mod pty;
+
+/// Waits until the screen no longer shows `what`.
+fn wait_gone(s: &pty::Session, what: &str) {
+    let start = std::time::Instant::now();
+    while s.text().contains(what) && start.elapsed() < pty::WAIT {
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    assert!(!s.text().contains(what), "{what:?} stayed:\n{}", s.text());
+}
+
+#[test]
+fn each_picture_opens_from_the_real_binary_moves_follows_and_comes_back() {
+    let mut s = pty::Session::bundled(100, 30);
+
+    // The Timeline on its axis: fit to the article, step onto Hagel's announcement, open it,
+    // and come back to the same view.
+    s.press("4", "Timeline");
+    s.press("v", "Timeline · axis");
+    s.press("0", "The article's weeks");
+    s.press("l", "15 Mar 2013 (inferred) · Hagel announces missile defense changes");
+    let axis = s.text();
+    s.press("\r", "Timeline (axis) › Hagel announces missile defense changes");
+    wait_gone(&s, "Timeline · axis");
+    s.send("\x7f");
+    s.wait_for("Timeline · axis");
+    s.wait_for("15 Mar 2013 (inferred) · Hagel");
+    assert_eq!(s.text().lines().nth(3), axis.lines().nth(3), "the same lanes, zoom and pan");
+
+    // Places on the map: Geneva first; east of it, another place; open it and come back.
+    s.press("5", "Places");
+    s.press("v", "Places · map");
+    s.wait_for("◉ Geneva");
+    s.send("l");
+    wait_gone(&s, "◉ Geneva");
+    s.press("\r", "Places (map) ›");
+    s.send("\x7f");
+    s.wait_for("Places · map");
+
+    // The stance matrix: down to Sergei Lavrov, whose stance's quote opens in the source.
+    s.press("2", "Actors");
+    s.press("v", "Actors · stances");
+    for _ in 0..10 {
+        if s.status_line().contains("Sergei Lavrov · Missile defense") {
+            break;
+        }
+        s.send("j");
+        std::thread::sleep(std::time::Duration::from_millis(80));
+    }
+    s.wait_for("Sergei Lavrov · Missile defense: wary (stated)");
+    s.press("\r", "Source ¶2");
+    s.send("\x7f");
+    s.wait_for("Actors · stances");
+    s.wait_for("Sergei Lavrov · Missile defense: wary");
+    s.press("v", "Anatoly Antonov");
+    wait_gone(&s, "Actors · stances");
+    s.quit_and_check_restored("q");
+}
