@@ -668,3 +668,60 @@ fn each_picture_opens_from_the_real_binary_moves_follows_and_comes_back() {
     wait_gone(&s, "Actors · stances");
     s.quit_and_check_restored("q");
 }
+
+#[test]
+fn a_letter_on_the_matrix_which_labels_nothing_says_it_does_nothing() {
+    let mut r = showing(Action::ShowActors, 80, 24);
+    press(&mut r, KeyCode::Char('b'));
+    assert!(status(&r).contains("b does nothing here"), "{}", status(&r));
+}
+
+#[test]
+fn a_reload_keeps_the_picture_its_view_and_its_selection() {
+    let mut r = showing(Action::ShowTimeline, 80, 24);
+    step(&mut r, &[Action::ZoomFit, Action::StepRight, Action::StepRight]);
+    let (chosen, view) = (selected(&r), picture(&r));
+    r.reload(Ok(bundled()));
+    assert!(shows_picture(&r));
+    assert_eq!(selected(&r), chosen);
+    assert_eq!(picture(&r), view);
+    assert!(screen(&r).contains("Timeline · axis"));
+}
+
+#[path = "../benches/generate.rs"]
+mod generate;
+
+#[test]
+fn many_issues_scroll_across_with_the_actors_names_fixed() {
+    let briefing = content::load(&generate::generated(30)).unwrap();
+    let mut r = reader(briefing, 80, 24);
+    step(&mut r, &[Action::ShowActors, Action::TogglePicture]);
+    let s = screen(&r);
+    assert!(s.contains("more ▸"), "{s}");
+    let name_column =
+        |s: &str| s.lines().find(|l| l.contains("Actor 0")).map(|l| l.find("Actor 0"));
+    let before = name_column(&s);
+    for _ in 0..20 {
+        r.update(Action::StepRight);
+    }
+    let s = screen(&r);
+    assert!(s.contains("◂ ") && s.contains("more"), "{s}");
+    assert_eq!(name_column(&s), before, "the names stay put:\n{s}");
+    assert!(matrix_issue(&r).is_some());
+}
+
+#[test]
+fn a_large_briefing_draws_every_picture_at_every_size() {
+    let briefing = content::load(&generate::generated(200)).unwrap();
+    for pane in [Action::ShowTimeline, Action::ShowPlaces, Action::ShowActors] {
+        let mut r = reader(briefing.clone(), 80, 24);
+        step(&mut r, &[pane, Action::TogglePicture]);
+        for (w, h) in [(80, 24), (120, 40), (250, 70), (40, 10)] {
+            r.update(Action::Resize { width: w, height: h });
+            for action in [Action::ZoomFit, Action::ZoomOut, Action::StepRight, Action::Next] {
+                r.update(action);
+                draw(&r);
+            }
+        }
+    }
+}

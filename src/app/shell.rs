@@ -424,10 +424,13 @@ impl Shell {
                 let outcome = self.session.act(action);
                 self.outcome(outcome);
             }
-            Type(_) if self.shows_picture() => {
-                let outcome = self.session.act(action);
-                self.outcome(outcome);
-            }
+            Type(c) if self.shows_picture() => match self.session.act(action) {
+                // A picture with no letters on it (the matrix) takes none.
+                Outcome::Ignored => {
+                    self.unbound(Key { code: KeyCode::Char(c), modifiers: KeyModifiers::NONE })
+                }
+                outcome => self.outcome(outcome),
+            },
             Back => {
                 if !self.session.back() {
                     self.status.say("Nothing to go back to");
