@@ -537,26 +537,25 @@ impl Axis {
         let right = geometry.lanes.right();
         let mut order: Vec<usize> = (0..marks.len()).collect();
         order.sort_by_key(|&i| (marks[i].y, marks[i].x0));
-        let mut free_letters = letters_for(letters, usize::MAX).into_iter();
+        let mut wants_letter = vec![false; marks.len()];
         for (k, &i) in order.iter().enumerate() {
             let next = order.get(k + 1).map(|&j| &marks[j]).filter(|m| m.y == marks[i].y);
             let mark = &marks[i];
             let at = mark.x1.saturating_add(1);
             let limit = next.map_or(right, |m| m.x0.saturating_sub(1));
-            if at >= limit || mark.x1 >= right {
-                continue;
-            }
-            let room = usize::from(limit - at);
+            let room = usize::from(limit.saturating_sub(at));
             let name = self.name_of(scene.briefing, mark.position).unwrap_or_default();
-            let label = if name.width() <= room || room >= MIN_LABEL {
-                Some((at, crate::ui::fit::end(name, room)))
-            } else {
-                None
-            };
-            let mark = &mut marks[i];
-            match label {
-                Some(label) => mark.label = Some(label),
-                None => mark.letter = free_letters.next().map(|c| (mark.x1, c)),
+            if room > 0 && (name.width() <= room || room >= MIN_LABEL) {
+                marks[i].label = Some((at, crate::ui::fit::end(name, room)));
+            } else if mark.x1 < next.map_or(right, |m| m.x0) {
+                wants_letter[i] = true;
+            }
+        }
+        // Letters in date order, so they read in the order the events happened.
+        let mut free_letters = letters_for(letters, marks.len()).into_iter();
+        for (mark, wants) in marks.iter_mut().zip(wants_letter) {
+            if wants {
+                mark.letter = free_letters.next().map(|c| (mark.x1, c));
             }
         }
         let headings = self
