@@ -725,3 +725,23 @@ fn a_large_briefing_draws_every_picture_at_every_size() {
         }
     }
 }
+
+#[test]
+fn the_next_run_opens_the_picture_that_was_shown_fitted_on_the_same_selection() {
+    let mut r = showing(Action::ShowTimeline, 80, 24);
+    step(&mut r, &[Action::ZoomFit, Action::StepRight, Action::ZoomIn]);
+    let chosen = selected(&r);
+    let json = serde_json::to_string(&r.remember()).unwrap();
+    assert!(json.contains("\"picture\":true"), "{json}");
+    let mut again = reader(bundled(), 80, 24);
+    again.recall(&serde_json::from_str(&json).unwrap());
+    assert_eq!(pane(&again), PaneId::Timeline);
+    assert!(shows_picture(&again));
+    assert_eq!(selected(&again), chosen);
+    assert!(screen(&again).contains("Timeline · axis"));
+    // A list that was shown as a list stays one, and older files without the field load.
+    let old = json.replace(",\"picture\":true", "");
+    let mut again = reader(bundled(), 80, 24);
+    again.recall(&serde_json::from_str(&old).unwrap());
+    assert!(!shows_picture(&again));
+}

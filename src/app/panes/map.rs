@@ -537,7 +537,8 @@ impl Gazetteer {
                     Moved::say(match outside {
                         0 => "The briefing's places".to_owned(),
                         n => format!(
-                            "The places that lie together; {n} more at the edge, where the arrows point (0 again shows every place)"
+                            "The places together; {} at the edge, where the arrows point",
+                            crate::document::count(n, "far one")
                         ),
                     })
                 }

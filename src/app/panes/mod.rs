@@ -297,12 +297,14 @@ impl Pane {
                 scroll: reading.scroll[0],
                 detail: false,
                 paragraph: None,
+                picture: false,
             },
             Pane::Entities(p) => PaneMemory {
                 selected: p.selected().map(|e| briefing.entity(e).id.clone()),
                 scroll: reading.scroll[0],
                 detail: p.view.focus == Focus::Detail,
                 paragraph: None,
+                picture: p.shows_picture(),
             },
         }
     }
@@ -319,6 +321,7 @@ impl Pane {
                 p.view.selected = position;
             }
             p.view.focus = if memory.detail { Focus::Detail } else { Focus::List };
+            p.view.picture_shown = memory.picture && p.view.picture.is_some();
         }
     }
 

@@ -2,7 +2,7 @@
 //! fixed column of names, each stance as its position's glyph (with its word when the column
 //! has room) and its basis, the cursor's cell reversed, and the legend.
 
-use super::picture::{frame, legend, no_room, put, wrap};
+use super::picture::{frame, legend, no_room, put, rows_out_of_view, wrap};
 use crate::app::Shell;
 use crate::app::layout::bordered;
 use crate::app::panes::matrix::{self, Line, Matrix, MatrixGeometry, glyph};
@@ -44,8 +44,14 @@ pub fn draw(buf: &mut Buffer, panel: Rect, shell: &Shell, pane: &EntityPane, m: 
         m.columns.len(),
         if view.by_division { " · most divided first" } else { "" }
     );
-    let note =
-        if count == 0 { String::new() } else { format!("{}/{count}", pane.view.selected + 1) };
+    let rows_shown = MatrixGeometry::new(area, m, view).map_or(0, |g| usize::from(g.body.height));
+    let below = m.lines.len().saturating_sub(view.first_line + rows_shown);
+    let more = rows_out_of_view(view.first_line, below);
+    let note = if count == 0 {
+        String::new()
+    } else {
+        format!("{more}{}/{count}", pane.view.selected + 1)
+    };
     frame(buf, panel, theme, &title, &note);
     if count == 0 || m.columns.is_empty() {
         let text = if count == 0 {

@@ -35,6 +35,17 @@ pub fn frame(buf: &mut Buffer, area: Rect, theme: &Theme, title: &str, note: &st
     block.render(area, buf);
 }
 
+/// How many rows lie above and below the ones on screen, for a panel's lower border.
+pub fn rows_out_of_view(above: usize, below: usize) -> String {
+    let count = crate::document::count;
+    match (above, below) {
+        (0, 0) => String::new(),
+        (a, 0) => format!("↑ {} above · ", count(a, "row")),
+        (0, b) => format!("↓ {} below · ", count(b, "row")),
+        (a, b) => format!("↑ {a} above, ↓ {b} below · "),
+    }
+}
+
 /// Says plainly that the picture needs more room, and how to get the list instead.
 pub fn no_room(buf: &mut Buffer, area: Rect, shell: &Shell, what: &str, least: (u16, u16)) {
     let toggle = shell.keymap().key_in(KeyMode::Picture, Action::TogglePicture);

@@ -2,7 +2,7 @@
 //! labels and letters, the publication rule, the axis and its ticks, the selected event's date
 //! and summary, and the legend.
 
-use super::picture::{frame, legend, no_room, put, wrap};
+use super::picture::{frame, legend, no_room, put, rows_out_of_view, wrap};
 use crate::app::Shell;
 use crate::app::panes::picture::Scene;
 use crate::app::panes::timeline_axis::{self, Axis, Ink, LEGEND};
@@ -52,12 +52,7 @@ pub fn draw(buf: &mut Buffer, panel: Rect, shell: &Shell, pane: &EntityPane, axi
     let note = if count == 0 {
         String::new()
     } else {
-        let rows = layout.as_ref().map_or(String::new(), |l| match (l.above, l.below) {
-            (0, 0) => String::new(),
-            (a, 0) => format!("{a} rows above ↑ · "),
-            (0, b) => format!("{b} rows below ↓ · "),
-            (a, b) => format!("{a} above ↑ {b} below ↓ · "),
-        });
+        let rows = layout.as_ref().map_or(String::new(), |l| rows_out_of_view(l.above, l.below));
         format!("{rows}{}/{count}", pane.view.selected + 1)
     };
     frame(buf, panel, theme, &format!("Timeline · axis{filter}{range}"), &note);
