@@ -6,7 +6,8 @@
 //! - `app`: actions, keymap, state, history, `update`.
 //! - `ui`: drawing, one file per pane.
 //! - `library`: the briefings a person has, listed from their headers.
-//! - `commands`: `check`, `schema` and `new`, which print and exit.
+//! - `commands`: `check`, `schema`, `new`, `list` and `import`, which print and exit.
+//! - `import`: an article to a draft briefing (paragraphs, acronyms, actors, places, dates).
 //! - `terminal`: the event loop that ties them to a real terminal, and live reload.
 
 pub mod app;
@@ -16,6 +17,7 @@ pub mod config;
 pub mod content;
 pub mod document;
 pub mod geo;
+pub mod import;
 pub mod library;
 pub mod search;
 pub mod state_file;

@@ -22,8 +22,9 @@ fn main() -> ExitCode {
             print(&text).map(|()| ExitCode::from(u8::from(failed))).unwrap_or_else(|code| code)
         }
         Some(Command::Schema { file }) => {
-            let schema = match &file {
+            let schema = match file.as_deref() {
                 None => Some(commands::schema::combined()),
+                Some("export") => Some(briefing::document::export::json::schema()),
                 Some(file) => commands::schema::for_file(file),
             };
             match schema {
@@ -31,7 +32,7 @@ fn main() -> ExitCode {
                     .map_or_else(|c| c, |()| ExitCode::SUCCESS),
                 None => {
                     eprintln!(
-                        "briefing: '{}' is not a section file; give one of {}",
+                        "briefing: '{}' is not a section file; give one of {}, or export",
                         escaped(&file.unwrap_or_default()),
                         content::load::FILES.join(", ")
                     );
@@ -46,6 +47,24 @@ fn main() -> ExitCode {
                 ExitCode::from(1)
             }
         },
+        Some(Command::Import { article, published, title, publisher, url, output, format }) => {
+            let args = commands::import::Args {
+                article,
+                published,
+                title,
+                publisher,
+                url,
+                output,
+                format,
+            };
+            match commands::import::run(&args) {
+                Ok(report) => print(&report).map_or_else(|c| c, |()| ExitCode::SUCCESS),
+                Err(message) => {
+                    eprintln!("briefing import: {message}");
+                    ExitCode::from(1)
+                }
+            }
+        }
         Some(Command::Help { topic }) => help(topic.as_deref()),
         Some(Command::List { folder, sort, format }) => {
             let folders: Vec<_> =
@@ -57,6 +76,45 @@ fn main() -> ExitCode {
             let library = briefing::library::Library::scan(&folders, &peek);
             print(&commands::list::run(&library, sort.into(), format))
                 .map_or_else(|c| c, |()| ExitCode::SUCCESS)
+        }
+        Some(Command::Print { path, width, only, id }) => {
+            let briefing = match load_briefing(path.as_deref()) {
+                Ok(briefing) => briefing,
+                Err(code) => return code,
+            };
+            let width = commands::print::width(width);
+            match commands::print::run(&briefing, only, id.as_deref(), width) {
+                Ok(text) => print(&text).map_or_else(|c| c, |()| ExitCode::SUCCESS),
+                Err(message) => {
+                    eprintln!("briefing print: {message}");
+                    ExitCode::from(2)
+                }
+            }
+        }
+        Some(Command::Export { path, to, output }) => {
+            let briefing = match load_briefing(path.as_deref()) {
+                Ok(briefing) => briefing,
+                Err(code) => return code,
+            };
+            let text = briefing::document::export::export(&briefing, to);
+            match output {
+                None => print(&text).map_or_else(|c| c, |()| ExitCode::SUCCESS),
+                Some(output) => match commands::export::write(&output, &text) {
+                    Ok(()) => ExitCode::SUCCESS,
+                    Err(message) => {
+                        eprintln!("briefing export: {message}");
+                        ExitCode::from(1)
+                    }
+                },
+            }
+        }
+        Some(Command::Man) => {
+            let page = commands::man::page(Cli::command(), &briefing::app::Keymap::default_keys());
+            print(&page).map_or_else(|c| c, |()| ExitCode::SUCCESS)
+        }
+        Some(Command::Completions { shell }) => {
+            let script = commands::completions::script(shell, Cli::command());
+            print(&script).map_or_else(|c| c, |()| ExitCode::SUCCESS)
         }
         None => {
             if let Some(path) = &cli.path
@@ -191,6 +249,19 @@ fn loading(
     })
 }
 
+/// Loads the briefing a command names (the bundled one without a path), printing every
+/// problem when it cannot.
+fn load_briefing(path: Option<&std::path::Path>) -> Result<content::Briefing, ExitCode> {
+    let files = match path {
+        Some(path) => content::read_dir(path),
+        None => Ok(content::bundled()),
+    };
+    files.and_then(|files| loading(&files, path)).map_err(|report| {
+        eprint!("{}", report.render(theme::color_for(std::io::stderr().is_terminal())));
+        ExitCode::from(1)
+    })
+}
+
 fn read(cli: &Cli) -> ExitCode {
     let path = cli.path.as_deref();
     let errors_color = theme::color_for(std::io::stderr().is_terminal());
@@ -243,6 +314,24 @@ fn read(cli: &Cli) -> ExitCode {
             return ExitCode::from(1);
         }
     };
+    // An address that names nothing is a mistake on the command line, said before the
+    // terminal is taken. The library has no one briefing for it to name a place in.
+    let goto = match cli.goto.as_deref() {
+        Some(_) if start_on_library => {
+            eprintln!(
+                "briefing: --goto needs one briefing, and this opens a library of them; give the briefing's directory"
+            );
+            return ExitCode::from(2);
+        }
+        Some(address) => match briefing::document::address::parse(&briefing, address) {
+            Ok(place) => Some(place),
+            Err(message) => {
+                eprintln!("briefing: --goto: {message}");
+                return ExitCode::from(2);
+            }
+        },
+        None => None,
+    };
     let library = briefing::library::Library::scan(&folders, &peek);
     if !terminal {
         if start_on_library {
@@ -253,10 +342,14 @@ fn read(cli: &Cli) -> ExitCode {
             ))
             .map_or_else(|c| c, |()| ExitCode::SUCCESS);
         }
-        eprintln!(
-            "briefing: standard output is not a terminal; run it in a terminal to read the briefing"
-        );
-        return ExitCode::from(1);
+        // A pipe or a file gets the briefing as text, as `briefing print` prints it.
+        let selection = match goto {
+            Some(place) => briefing::document::print::Selection::Place(place),
+            None => briefing::document::print::Selection::Whole,
+        };
+        let width = commands::print::width(None);
+        let text = briefing::document::print::print(&briefing, selection, width);
+        return print(&text).map_or_else(|c| c, |()| ExitCode::SUCCESS);
     }
     let builtin = theme::choose(choice, theme::no_color(), || light);
     let depth = if builtin == Builtin::Mono { ColorDepth::Ansi16 } else { ColorDepth::detect() };
@@ -267,10 +360,16 @@ fn read(cli: &Cli) -> ExitCode {
             format!("bundled/{}", content::load::BUNDLED.first().map_or("briefing", |b| b.slug))
         }
     };
+    // Built at the terminal's size, the first page is wrapped once, not again on the first
+    // resize.
+    let (width, height) = ratatui::crossterm::terminal::size().unwrap_or((80, 24));
     let mut builder = Shell::builder(briefing)
+        .size(width, height)
         .keymap(config.keymap)
         .theme(builtin.theme().fitted(depth))
         .mouse(config.mouse)
+        .cursor(config.cursor)
+        .hyperlinks(briefing::ui::hyperlink::supported(std::env::var("TERM").ok().as_deref()))
         .library(library, start_on_library);
     if !start_on_library {
         builder = builder.key(key.clone());
@@ -286,6 +385,10 @@ fn read(cli: &Cli) -> ExitCode {
         if let Some(warning) = warning {
             shell.say(warning);
         }
+    }
+    // An explicit --goto wins over the place kept from last time, which stays one step back.
+    if let Some(place) = goto {
+        shell.open(place);
     }
     let watch = if cli.no_watch { None } else { single };
     let result = briefing::terminal::run(&mut shell, watch, &mut places);

@@ -128,7 +128,13 @@ impl Key {
             other => {
                 let mut chars = other.chars();
                 match (chars.next(), chars.next()) {
-                    (Some(c), None) if !c.is_control() && c != ' ' => {
+                    // A character the reader never shows (a control or a bidi override) is no
+                    // key a person can press or read in the help.
+                    (Some(c), None)
+                        if c != ' '
+                            && !c.is_control()
+                            && !crate::content::sanitize::is_forbidden(c) =>
+                    {
                         if modifiers.contains(KeyModifiers::CONTROL) {
                             KeyCode::Char(c.to_ascii_lowercase())
                         } else {

@@ -60,6 +60,10 @@ pub struct Shell {
     /// Whether a card describes the focused link's target.
     pub(super) peek: bool,
     pub(super) mouse: bool,
+    /// Whether the terminal's cursor sits on the selection, for screen readers.
+    pub(super) cursor: bool,
+    /// Whether outside addresses are drawn as terminal hyperlinks (OSC 8).
+    pub(super) hyperlinks: bool,
     /// The briefing being read.
     pub(super) session: Session,
     /// Its key (directory, or `bundled/<name>`); none while only the library has been seen.
@@ -81,6 +85,8 @@ pub struct Builder {
     keymap: Option<Keymap>,
     theme: Option<Theme>,
     mouse: bool,
+    cursor: bool,
+    hyperlinks: bool,
     key: Option<String>,
     library: Option<(crate::library::Library, bool)>,
 }
@@ -103,6 +109,18 @@ impl Builder {
 
     pub fn mouse(mut self, on: bool) -> Builder {
         self.mouse = on;
+        self
+    }
+
+    /// Put the terminal's cursor on the selected row or the focused link (on by default).
+    pub fn cursor(mut self, on: bool) -> Builder {
+        self.cursor = on;
+        self
+    }
+
+    /// Draw outside addresses as terminal hyperlinks (off by default, as for a test screen).
+    pub fn hyperlinks(mut self, on: bool) -> Builder {
+        self.hyperlinks = on;
         self
     }
 
@@ -142,6 +160,8 @@ impl Builder {
             quit: false,
             peek: true,
             mouse: self.mouse,
+            cursor: self.cursor,
+            hyperlinks: self.hyperlinks,
             session,
             current: None,
             shelf: Vec::new(),
@@ -194,6 +214,8 @@ impl Shell {
             keymap: None,
             theme: None,
             mouse: false,
+            cursor: true,
+            hyperlinks: false,
             key: None,
             library: None,
         }
@@ -238,6 +260,27 @@ impl Shell {
 
     pub fn mouse(&self) -> bool {
         self.mouse
+    }
+
+    pub fn cursor(&self) -> bool {
+        self.cursor
+    }
+
+    pub fn hyperlinks(&self) -> bool {
+        self.hyperlinks
+    }
+
+    /// Opens the reader at a place an address names (`briefing --goto`), as following a link
+    /// there would: where the reader was is one step back.
+    pub fn open(&mut self, place: crate::document::address::Place) {
+        use crate::document::address::Place;
+        match place {
+            Place::Summary => self.session.show(PaneId::Summary),
+            Place::Source(None) => self.session.show(PaneId::Source),
+            Place::Source(Some(n)) => self.go(Target::Paragraph(n)),
+            Place::Entity(id) => self.go(Target::Entity(id)),
+        }
+        self.session.settle();
     }
 
     pub fn quit_requested(&self) -> bool {
@@ -533,6 +576,22 @@ impl Shell {
             self.mode = Mode::Listing { listing, selected: 0 };
             return;
         }
+        if let Target::External(url) = &target {
+            // The reader opens no browser itself: the terminal does, from the hyperlink.
+            let copy = self.keymap.key(Action::Copy);
+            let how = if self.hyperlinks {
+                "click it (with Ctrl or Cmd held, in many terminals) to open it in your browser"
+            } else {
+                "your terminal may open it when you click it"
+            };
+            let copy = if copy.is_empty() {
+                String::new()
+            } else {
+                format!(", or press {copy} to copy it")
+            };
+            self.status.say(format!("Outside address, not opened here: {url}; {how}{copy}"));
+            return;
+        }
         if let Some(message) = self.session.go(target) {
             self.status.say(message);
         }
@@ -625,6 +684,12 @@ impl Shell {
     }
 
     fn copy_reference(&mut self) {
+        // A focused outside address is copied as it is: that is what a person wants of it.
+        if let Some(Target::External(url)) = self.session.focused_target() {
+            self.status.say(format!("Copied the address to the clipboard: {url}"));
+            self.effects.push(Effect::Copy(url.to_string()));
+            return;
+        }
         let session = &self.session;
         let subject = match session.pane() {
             Pane::Prose(p) if p.id == PaneId::Summary => Some(Subject::Briefing),

@@ -64,7 +64,7 @@ pub fn combined() -> Value {
     json!({
         "$schema": "http://json-schema.org/draft-07/schema#",
         "title": "briefing file",
-        "description": format!("Any of the seven files of a briefing directory: {}. See docs/FORMAT.md.", FILES.join(", ")),
+        "description": format!("Any of the seven files of a briefing directory: {}. `briefing help format` documents every field.", FILES.join(", ")),
         "anyOf": shapes,
         "definitions": definitions,
     })

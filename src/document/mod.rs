@@ -3,9 +3,12 @@
 //! width into rows that record where every link landed. Scrolling, link focus and drawing all
 //! read those rows. Nothing here depends on the terminal library.
 
+pub mod address;
 mod build;
 pub mod detail;
+pub mod export;
 mod page;
+pub mod print;
 pub mod reference;
 pub mod related;
 pub mod source;

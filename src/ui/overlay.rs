@@ -40,6 +40,7 @@ pub fn draw(buf: &mut Buffer, screen: Rect, shell: &Shell) {
         highlight: None,
         marks: Marks::default(),
         theme,
+        hyperlinks: false,
     }
     .draw(laid.text.intersection(screen), buf);
 }

@@ -17,6 +17,8 @@ pub struct TextView<'a> {
     pub highlight: Option<u32>,
     pub marks: Marks<'a>,
     pub theme: &'a Theme,
+    /// Whether outside addresses become terminal hyperlinks.
+    pub hyperlinks: bool,
 }
 
 /// What is drawn over the text: search matches (and which is current), quoted words, and
@@ -98,6 +100,11 @@ impl TextView<'_> {
                 room,
                 theme.hint,
             );
+        }
+        // Last, over every mark and label: the hyperlink wraps each cell's final symbol, and
+        // a cell drawn over later (a card, a box) is cleared whole, its width with it.
+        if self.hyperlinks {
+            super::hyperlink::apply(buf, area, self.wrapped, self.scroll);
         }
     }
 }

@@ -100,11 +100,26 @@ impl Session {
         }
     }
 
-    /// The bundled briefing, started and showing its first screen.
+    /// The bundled briefing, started and showing its first screen whole.
     pub fn bundled(cols: u16, rows: u16) -> Session {
         let s = Session::start(&[], cols, rows);
         s.wait_for("Russian and U.S. strategic impasse");
+        s.wait_for_drawn();
         s
+    }
+
+    /// Waits until the frame being drawn has reached its last row, the status line, which
+    /// always names the help key: a frame with hyperlinks in it is long enough to arrive in
+    /// more than one read, its top rows before the rest.
+    pub fn wait_for_drawn(&self) {
+        let start = Instant::now();
+        while start.elapsed() < self.wait {
+            if self.status_line().contains("help") {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        panic!("the status line was never drawn; the screen was:\n{}", self.text());
     }
 
     /// Opens an entity through the palette, as a reader does with Ctrl-K.

@@ -97,6 +97,7 @@ fn text_column(
             highlight: None,
             marks: marks(shell, column),
             theme,
+            hyperlinks: shell.hyperlinks(),
         }
         .draw(text, buf);
     }

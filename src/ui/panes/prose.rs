@@ -40,6 +40,7 @@ pub fn draw(buf: &mut Buffer, areas: &Areas, shell: &Shell, pane: &ProsePane) {
         highlight: view.highlight.map(|h| h.para),
         marks,
         theme,
+        hyperlinks: shell.hyperlinks(),
     }
     .draw(text, buf);
 }

@@ -1,0 +1,148 @@
+//! `briefing export`: the whole briefing as one file for somewhere else: Markdown for a wiki
+//! or a report, HTML for a browser or a printer, JSON for a script. Each exporter walks the
+//! model in the reader's order (summary, actors by side, issues, timeline by date, places,
+//! glossary, source) and escapes for its own format at the edge: the model's text is clean
+//! of control characters by type, but it may hold `<`, `*` or `"` like any other text.
+//!
+//! Every export of the same briefing is the same bytes: nothing depends on the time, the
+//! machine or the order of a hash map.
+
+pub mod html;
+pub mod json;
+pub mod markdown;
+
+use crate::content::date::{PartialDate, Precision};
+use crate::content::model::Slip;
+use crate::content::{Briefing, Date, Details, EntityId, Kind};
+use std::ops::Range;
+
+/// The formats `--to` takes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Markdown,
+    Html,
+    Json,
+}
+
+/// The briefing in a format, as the text of one file.
+pub fn export(briefing: &Briefing, format: Format) -> String {
+    match format {
+        Format::Markdown => markdown::export(briefing),
+        Format::Html => html::export(briefing),
+        Format::Json => json::export(briefing),
+    }
+}
+
+/// A kind's entities in reading order, in the groups the reader shows: actors under their
+/// sides, every other kind in one group without a name.
+pub fn groups(briefing: &Briefing, kind: Kind) -> Vec<(Option<String>, Vec<EntityId>)> {
+    let mut out: Vec<(Option<String>, Vec<EntityId>)> = Vec::new();
+    for &id in briefing.list(kind) {
+        let group = match &briefing.entity(id).details {
+            Details::Actor { side, .. } => Some(briefing.side_name(*side).to_owned()),
+            _ => None,
+        };
+        match out.last_mut() {
+            Some((last, ids)) if *last == group => ids.push(id),
+            _ => out.push((group, vec![id])),
+        }
+    }
+    out
+}
+
+/// The kind line under an entity's name, as the reader shows it: "person · Russia".
+pub fn subtitle(briefing: &Briefing, id: EntityId) -> String {
+    crate::document::detail::subtitle(briefing, id).replace('\u{a0}', " ")
+}
+
+/// The slips flagged in source paragraph `n`, where they stand in its text, each once and in
+/// order; a slip whose words the paragraph does not hold is left to its entity's entry.
+pub fn slips_in(briefing: &Briefing, n: u32) -> Vec<(Range<usize>, EntityId, &Slip)> {
+    let Some(text) = briefing.source.paragraphs.get((n as usize).wrapping_sub(1)) else {
+        return Vec::new();
+    };
+    let mut out: Vec<(Range<usize>, EntityId, &Slip)> = Vec::new();
+    for &id in &briefing.cited_by[n as usize - 1] {
+        for slip in briefing.entity(id).slips.iter().filter(|s| s.para == n) {
+            if let Some(range) = crate::document::source::find_loose(text, &slip.said)
+                && !out.iter().any(|(r, ..)| r.start < range.end && range.start < r.end)
+            {
+                out.push((range, id, slip));
+            }
+        }
+    }
+    out.sort_by_key(|(r, ..)| r.start);
+    out
+}
+
+/// A date as HTML's `datetime` attribute writes it, no more precise than it is known: a day
+/// "2013-03-15", a month "2013-05", a year "2013", a week "2013-W17". An approximate day is
+/// written as its month.
+pub fn datetime(date: PartialDate, precision: Precision) -> String {
+    let PartialDate { year, month, day } = date;
+    match (precision, month, day) {
+        (Precision::Week, Some(m), Some(d)) => {
+            let (year, week) = iso_week(year, m, d);
+            format!("{year:04}-W{week:02}")
+        }
+        (Precision::Day, Some(m), Some(d)) => {
+            format!("{year:04}-{m:02}-{d:02}")
+        }
+        (Precision::Year, ..) | (_, None, _) => format!("{year:04}"),
+        (_, Some(m), _) => format!("{year:04}-{m:02}"),
+    }
+}
+
+/// The `datetime` of each end of a date: one for a single date, two for a range.
+pub fn datetimes(date: &Date) -> (String, Option<String>) {
+    (datetime(date.start, date.precision), date.end.map(|end| datetime(end, date.precision)))
+}
+
+/// Days since 1970-01-01 of a day of the proleptic Gregorian calendar.
+fn days_from_civil(year: i32, month: u8, day: u8) -> i64 {
+    let (m, d) = (i64::from(month), i64::from(day));
+    let y = i64::from(year) - i64::from(m <= 2);
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+/// The ISO 8601 week-numbering year and week of a day: the week is the one holding its
+/// Thursday, which may fall in the year before or after.
+fn iso_week(year: i32, month: u8, day: u8) -> (i32, i64) {
+    let days = days_from_civil(year, month, day);
+    // 1970-01-01 was a Thursday: Monday is 0.
+    let weekday = (days + 3).rem_euclid(7);
+    let thursday = days - weekday + 3;
+    let iso_year = if thursday < days_from_civil(year, 1, 1) {
+        year - 1
+    } else if thursday >= days_from_civil(year + 1, 1, 1) {
+        year + 1
+    } else {
+        year
+    };
+    (iso_year, (thursday - days_from_civil(iso_year, 1, 1)) / 7 + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn date(text: &str) -> PartialDate {
+        PartialDate::parse(text).unwrap()
+    }
+
+    #[test]
+    fn a_datetime_is_as_precise_as_the_date() {
+        assert_eq!(datetime(date("2013-03-15"), Precision::Day), "2013-03-15");
+        assert_eq!(datetime(date("2013-05"), Precision::Month), "2013-05");
+        assert_eq!(datetime(date("2013-05-15"), Precision::Approximate), "2013-05");
+        assert_eq!(datetime(date("2013"), Precision::Year), "2013");
+        assert_eq!(datetime(date("2013-04-22"), Precision::Week), "2013-W17");
+        // The week of 30 Dec 2013 is the first of 2014; 1 Jan 2010 is in 2009's 53rd.
+        assert_eq!(datetime(date("2013-12-30"), Precision::Week), "2014-W01");
+        assert_eq!(datetime(date("2010-01-01"), Precision::Week), "2009-W53");
+    }
+}
