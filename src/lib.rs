@@ -2,6 +2,7 @@
 //!
 //! - `content`: the briefing model, loading and validation (no terminal types).
 //! - `document`: pages as text with links, and wrapping.
+//! - `geo`: the map's coastlines and borders (Natural Earth) and its projection.
 //! - `app`: actions, keymap, state, history, `update`.
 //! - `ui`: drawing, one file per pane.
 //! - `library`: the briefings a person has, listed from their headers.
@@ -15,6 +16,7 @@ pub mod commands;
 pub mod config;
 pub mod content;
 pub mod document;
+pub mod geo;
 pub mod import;
 pub mod library;
 pub mod search;

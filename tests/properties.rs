@@ -70,6 +70,7 @@ fn step() -> impl Strategy<Value = Step> {
 
 fn assert_in_bounds(r: &Shell) {
     let session = r.session();
+    assert_picture_in_bounds(r);
     if let Pane::Entities(p) = session.pane() {
         let len = p.list.items.len();
         assert!(p.view.selected < len.max(1), "selection {} of {len}", p.view.selected);
@@ -86,8 +87,97 @@ fn assert_in_bounds(r: &Shell) {
     }
 }
 
+/// A picture's view holds only numbers that mean something: a finite zoom, a place on the
+/// globe, a column that exists.
+fn assert_picture_in_bounds(r: &Shell) {
+    use briefing::app::panes::PictureView;
+    let Some(view) = picture(r) else { return };
+    match view {
+        PictureView::Axis(v) => {
+            assert!(v.scale.is_finite() && v.scale >= 0.0, "scale {}", v.scale);
+            assert!(v.start.is_finite(), "start {}", v.start);
+        }
+        PictureView::Map(v) => {
+            assert!(v.centre.0.is_finite() && v.centre.1.is_finite(), "{:?}", v.centre);
+            assert!((-180.0..=180.0).contains(&v.centre.0) && (-90.0..=90.0).contains(&v.centre.1));
+            assert!(v.half.0 >= 0.0 && v.half.1 >= 0.0 && v.half.0.is_finite());
+        }
+        PictureView::Matrix(v) => {
+            let issues = r.session().briefing.count(briefing::content::Kind::Issue);
+            assert!(v.column < issues.max(1), "column {} of {issues}", v.column);
+        }
+    }
+}
+
+/// What a reader does in a picture: step, zoom, pan, fit, type a letter, click, scroll.
+fn picture_step() -> impl Strategy<Value = Step> {
+    let actions = vec![
+        Action::StepLeft,
+        Action::StepRight,
+        Action::Next,
+        Action::Prev,
+        Action::PanLeft,
+        Action::PanRight,
+        Action::PanUp,
+        Action::PanDown,
+        Action::ZoomIn,
+        Action::ZoomOut,
+        Action::ZoomFit,
+        Action::OrderIssues,
+        Action::First,
+        Action::Last,
+        Action::PageDown,
+        Action::PageUp,
+        Action::Follow,
+        Action::Back,
+        Action::TogglePicture,
+        Action::Close,
+        Action::FilterByActor,
+    ];
+    prop_oneof![
+        10 => proptest::sample::select(actions).prop_map(Step::Act),
+        2 => proptest::char::range('a', 'z').prop_map(|c| Step::Act(Action::Type(c))),
+        1 => (1u16..300, 1u16..100).prop_map(|(w, h)| Step::Resize(w, h)),
+        3 => mouse_event().prop_map(Step::Mouse),
+        2 => key_event().prop_filter("q quits", |k| k.code != KeyCode::Char('q')).prop_map(Step::Key),
+    ]
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+    #[test]
+    fn any_sequence_in_any_picture_at_any_size_is_safe(
+        pane in proptest::sample::select(vec![PaneId::Timeline, PaneId::Places, PaneId::Actors]),
+        width in 1u16..=300,
+        height in 1u16..=100,
+        steps in proptest::collection::vec(picture_step(), 1..60),
+    ) {
+        let mut r = reader(bundled(), width, height);
+        r.update(pane.action());
+        r.update(Action::TogglePicture);
+        for step in steps {
+            match step {
+                Step::Act(action) => r.update(action),
+                Step::Resize(width, height) => r.update(Action::Resize { width, height }),
+                Step::Key(key) => {
+                    let action = r.action_for_key(key);
+                    if action == Action::Quit {
+                        continue;
+                    }
+                    r.update(action);
+                }
+                Step::Mouse(mouse) => {
+                    if let Some(action) = r.action_for_mouse(mouse) {
+                        r.update(action);
+                    }
+                }
+            }
+            assert!(!r.quit_requested());
+            assert_in_bounds(&r);
+            draw(&r);
+        }
+    }
 
     #[test]
     fn every_pane_draws_at_any_size(width in 1u16..=300, height in 1u16..=100, pane in 0usize..7) {

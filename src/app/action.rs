@@ -60,6 +60,23 @@ pub enum Action {
     Cancel,
     DeleteBack,
     ClearInput,
+    /// Shows the pane's picture instead of its list (the Timeline on a date axis, Places on a
+    /// map, the Actors' stances in a matrix), or the list again.
+    TogglePicture,
+    /// In a picture: the event before, the place to the west, the issue to the left.
+    StepLeft,
+    /// In a picture: the event after, the place to the east, the issue to the right.
+    StepRight,
+    PanLeft,
+    PanRight,
+    PanUp,
+    PanDown,
+    ZoomIn,
+    ZoomOut,
+    /// The view that fits: the article's weeks, the briefing's places; again, everything.
+    ZoomFit,
+    /// The stance matrix: issues as the briefing lists them, or the most divided first.
+    OrderIssues,
     /// A character typed into a prompt, or a letter of a link's label.
     #[serde(skip)]
     Type(char),
@@ -100,6 +117,8 @@ pub enum Section {
     Find,
     Keep,
     Other,
+    /// Keys while a picture is shown instead of a list.
+    Picture,
     /// Keys while typing: a `/` query, the briefing search, the palette.
     Prompt,
     /// Keys while link labels wait for a letter.
@@ -125,6 +144,7 @@ impl Section {
             Section::Hints => "While link labels are shown (f, F)",
             Section::Picker => "In the bookmarks box and the box of a long list",
             Section::Overlay => "In the help and messages boxes",
+            Section::Picture => "In a picture (v on the Timeline, Places and Actors)",
             Section::Library => "In the library",
         }
     }
@@ -164,6 +184,7 @@ impl Action {
                 Section::Find
             }
             FilterByActor | Bookmark | Bookmarks | Copy => Section::Keep,
+            TogglePicture => Section::Panes,
             _ => Section::Other,
         }
     }
@@ -199,6 +220,11 @@ impl Action {
             (KeyMode::Library, First) => "First briefing",
             (KeyMode::Library, Last) => "Last briefing",
             (KeyMode::Hints, DeleteBack) => "Take back the last letter typed",
+            (KeyMode::Picture, TogglePicture) => "The list again",
+            (KeyMode::Picture, Next) => "Down: the event, place or actor below",
+            (KeyMode::Picture, Prev) => "Up: the event, place or actor above",
+            (KeyMode::Picture, Close) => "Let go of a search or filter, then the list again",
+            (KeyMode::Picture, Follow) => "Open the selection (in the matrix, the stance's quote)",
             (_, ShowSummary) => "Summary: title, source, key points",
             (_, ShowActors) => "Actors, grouped by side",
             (_, ShowIssues) => "Issues",
@@ -245,6 +271,17 @@ impl Action {
             (_, Cancel) => "Give up typing",
             (_, DeleteBack) => "Delete the last character",
             (_, ClearInput) => "Clear what was typed",
+            (_, TogglePicture) => "Picture: timeline axis, map, stance matrix",
+            (_, StepLeft) => "The event before, the place to the west, the issue to the left",
+            (_, StepRight) => "The event after, the place to the east, the issue to the right",
+            (_, PanLeft) => "Move the view earlier or west (the matrix: as h)",
+            (_, PanRight) => "Move the view later or east (the matrix: as l)",
+            (_, PanUp) => "Move the map north; elsewhere as k",
+            (_, PanDown) => "Move the map south; elsewhere as j",
+            (_, ZoomIn) => "Zoom in, around the selection",
+            (_, ZoomOut) => "Zoom out, around the selection",
+            (_, ZoomFit) => "Fit the article's weeks or the places; again, everything",
+            (_, OrderIssues) => "Stances: order issues by how divided the actors are",
             (_, Type(_) | Click { .. } | Wheel { .. } | Resize { .. } | Unbound(_) | Tick) => "",
         }
     }

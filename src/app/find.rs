@@ -53,7 +53,11 @@ impl Session {
     /// What a search would look in now.
     fn scope(&self) -> Option<Scope> {
         match self.pane() {
-            Pane::Entities(p) if p.view.focus == Focus::List && !p.list.items.is_empty() => {
+            // A picture shows the list's items, so `/` searches their names and `n` selects.
+            Pane::Entities(p)
+                if (p.view.focus == Focus::List || p.shows_picture())
+                    && !p.list.items.is_empty() =>
+            {
                 Some(Scope::List(p.id))
             }
             pane => {

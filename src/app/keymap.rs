@@ -32,6 +32,9 @@ pub enum KeyMode {
     Picker,
     /// A box to read: the help, the messages.
     Overlay,
+    /// A picture shown instead of a pane's list: the axis, the map, the matrix. Keys it does
+    /// not bind act as in normal mode; letters that no key takes select what they label.
+    Picture,
     /// The library screen: every briefing.
     Library,
 }
@@ -54,6 +57,7 @@ impl KeyMode {
             KeyMode::Hints => Some(Section::Hints),
             KeyMode::Picker => Some(Section::Picker),
             KeyMode::Overlay => Some(Section::Overlay),
+            KeyMode::Picture => Some(Section::Picture),
             KeyMode::Library => Some(Section::Library),
         }
     }

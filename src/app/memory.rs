@@ -36,6 +36,10 @@ pub struct PaneMemory {
     /// Kept for files written before highlights stopped being remembered; never written now.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub paragraph: Option<u32>,
+    /// Whether the pane showed its picture (the axis, the map, the matrix); its zoom is not
+    /// kept, so it opens fitted.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub picture: bool,
 }
 
 impl Session {

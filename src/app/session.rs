@@ -52,6 +52,8 @@ pub struct Session {
     pub(super) find: Option<Find>,
     /// The screen the session was last laid out for.
     pub(super) size: Rect,
+    /// The letters no key takes, in the order pictures hand them out as labels.
+    pub(super) letters: Vec<char>,
 }
 
 /// Calls a pane's method with what it needs from the session, borrowing each part once.
@@ -65,6 +67,7 @@ macro_rules! with_pane {
             pages: &mut $session.pages,
             size: $session.size,
             banner,
+            letters: &$session.letters,
         };
         let $pane = &mut $session.panes[index];
         $body
@@ -75,6 +78,7 @@ pub(super) use with_pane;
 impl Session {
     pub fn new(briefing: Briefing, keys: PaneKeys) -> Session {
         let panes = Pane::all(&briefing);
+        let letters = keys.letters.clone();
         Session {
             briefing,
             panes,
@@ -90,7 +94,13 @@ impl Session {
             pages: Pages::new(keys),
             find: None,
             size: Rect::new(0, 0, 80, 24),
+            letters,
         }
+    }
+
+    /// The letters pictures label with: those the keymap leaves free.
+    pub fn letters(&self) -> &[char] {
+        &self.letters
     }
 
     pub fn pane_id(&self) -> PaneId {
@@ -194,6 +204,10 @@ impl Session {
                 Some(h) => format!("Source ¶{}", h.para),
                 None => "Source".to_owned(),
             },
+            (pane, PaneView::Entities(v)) if v.picture_shown && v.picture.is_some() => {
+                let picture = super::panes::PictureKind::of(pane).map_or("", |k| k.name());
+                format!("{} ({picture})", pane.title())
+            }
             (pane, _) => match place.entity {
                 Some(id) => self.briefing.entity(id).name.to_string(),
                 None => pane.title().to_owned(),
@@ -214,7 +228,10 @@ impl Session {
                 }
                 let position = self.position_in(pane, id).unwrap_or(0);
                 self.seen.insert(id);
-                let already_here = self.current == pane && self.pane().selected() == Some(id);
+                // Opening the selection from a picture is a step: Back returns to the picture.
+                let already_here = self.current == pane
+                    && self.pane().selected() == Some(id)
+                    && !matches!(self.pane(), Pane::Entities(p) if p.shows_picture());
                 if !already_here {
                     self.history.leave(self.here());
                 }
@@ -223,6 +240,7 @@ impl Session {
                     p.select(position);
                     p.view.focus = Focus::Detail;
                     p.view.reading = Default::default();
+                    p.view.picture_shown = false;
                 }
                 said
             }
@@ -312,6 +330,7 @@ impl Session {
             return Some("Search cleared".to_owned());
         }
         if let Pane::Entities(p) = self.pane_mut()
+            && !p.shows_picture()
             && p.view.beside.take().is_some()
         {
             return None;
@@ -321,7 +340,11 @@ impl Session {
             return Some("Filter cleared".to_owned());
         }
         if let Pane::Entities(p) = self.pane_mut() {
-            p.view.focus = Focus::List;
+            if p.shows_picture() {
+                p.view.picture_shown = false;
+            } else {
+                p.view.focus = Focus::List;
+            }
         }
         None
     }

@@ -190,7 +190,20 @@ pub(super) fn pane_keys(keymap: &Keymap) -> PaneKeys {
             .filter(|(_, k)| !k.is_empty())
             .collect(),
         cited_by: Some(keymap.key(Action::ToggleCitedBy).to_owned()).filter(|k| !k.is_empty()),
+        letters: picture_letters(keymap),
     }
+}
+
+/// The letters that label what a picture cannot name in place: those no key takes in a picture
+/// or in normal mode, lower case first, so typing one can only mean the label.
+fn picture_letters(keymap: &Keymap) -> Vec<char> {
+    ('a'..='z')
+        .chain('A'..='Z')
+        .filter(|c| {
+            let key = Key { code: KeyCode::Char(*c), modifiers: KeyModifiers::NONE };
+            [KeyMode::Picture, KeyMode::Normal].iter().all(|m| keymap.action(*m, key).is_none())
+        })
+        .collect()
 }
 
 impl Shell {
@@ -308,7 +321,8 @@ impl Shell {
     }
 
     /// The keymap keys are looked up in now: the mode's, or on the library screen the
-    /// library's (or the prompt's while a filter or a search is typed).
+    /// library's (or the prompt's while a filter or a search is typed), or a picture's while
+    /// one is shown.
     pub fn key_mode(&self) -> KeyMode {
         match (&self.mode, &self.library) {
             (Mode::Normal, Some(view)) if self.library_shown => {
@@ -318,6 +332,7 @@ impl Shell {
                     KeyMode::Library
                 }
             }
+            (Mode::Normal, _) if self.shows_picture() => KeyMode::Picture,
             (mode, _) => mode.keys(),
         }
     }
@@ -335,6 +350,13 @@ impl Shell {
             return action;
         }
         let plain = !event.modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
+        if mode == KeyMode::Picture
+            && plain
+            && let KeyCode::Char(c) = event.code
+            && self.session.letters().contains(&c)
+        {
+            return Action::Type(c);
+        }
         if mode.takes_text()
             && plain
             && let KeyCode::Char(c) = event.code
@@ -348,6 +370,11 @@ impl Shell {
             return action;
         }
         Action::Unbound(key)
+    }
+
+    /// Whether the pane on screen shows its picture.
+    pub fn shows_picture(&self) -> bool {
+        matches!(self.session.pane(), Pane::Entities(p) if p.shows_picture())
     }
 
     /// What pasted text does: while something is being typed, it is typed (line breaks as
@@ -435,10 +462,18 @@ impl Shell {
                 }
             }
             Next | Prev | PageDown | PageUp | First | Last | FocusList | FocusDetail | NextLink
-            | PrevLink | Follow | ToggleCitedBy => {
+            | PrevLink | Follow | ToggleCitedBy | TogglePicture | StepLeft | StepRight
+            | PanLeft | PanRight | PanUp | PanDown | ZoomIn | ZoomOut | ZoomFit | OrderIssues => {
                 let outcome = self.session.act(action);
                 self.outcome(outcome);
             }
+            Type(c) if self.shows_picture() => match self.session.act(action) {
+                // A picture with no letters on it (the matrix) takes none.
+                Outcome::Ignored => {
+                    self.unbound(Key { code: KeyCode::Char(c), modifiers: KeyModifiers::NONE })
+                }
+                outcome => self.outcome(outcome),
+            },
             Back => {
                 if !self.session.back() {
                     self.status.say("Nothing to go back to");
@@ -577,6 +612,11 @@ impl Shell {
             }
             return;
         }
+        if self.shows_picture() {
+            let outcome = self.session.act(Action::Click { column, row });
+            self.outcome(outcome);
+            return;
+        }
         match self.session.hit(column, row) {
             Some(Hit::Item(position)) => {
                 if let Pane::Entities(p) = self.session.pane_mut() {
@@ -607,6 +647,11 @@ impl Shell {
         /// Rows the wheel scrolls text by, per notch.
         const ROWS: isize = 3;
         let step = if down { 1 } else { -1 };
+        if self.shows_picture() {
+            let outcome = self.session.act(Action::Wheel { column, row, down });
+            self.outcome(outcome);
+            return;
+        }
         match self.session.hit(column, row) {
             Some(Hit::Item(_) | Hit::List) => {
                 if let Pane::Entities(p) = self.session.pane_mut() {

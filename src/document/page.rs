@@ -25,6 +25,9 @@ pub struct PaneKeys {
     /// One entry per kind, and `None` for the source.
     pub keys: Vec<(Option<Kind>, String)>,
     pub cited_by: Option<String>,
+    /// The letters no key takes, which the pictures (axis, map) label with where a name does
+    /// not fit, in the order they are handed out.
+    pub letters: Vec<char>,
 }
 
 impl PaneKeys {

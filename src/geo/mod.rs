@@ -6,7 +6,7 @@
 
 mod projection;
 
-pub use projection::{Projection, Viewport};
+pub use projection::{Projection, Viewport, lon_shrink};
 
 use std::sync::OnceLock;
 

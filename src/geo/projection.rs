@@ -81,7 +81,7 @@ fn place(centre: f64, span: f64, min: f64, max: f64) -> (f64, f64) {
 
 /// How much narrower a degree of longitude is than one of latitude around `lat`. Held above
 /// cos 80° so that a view near a pole does not stretch without bound.
-fn lon_shrink(lat: f64) -> f64 {
+pub fn lon_shrink(lat: f64) -> f64 {
     lat.to_radians().cos().max(80_f64.to_radians().cos())
 }
 
@@ -147,11 +147,34 @@ impl Projection {
         if self.width == 0 || self.height == 0 {
             return None;
         }
-        let x = self.right / 2.0 + (lon - self.centre.0) * self.dots_per_lon;
-        let y = self.top / 2.0 + (lat - self.centre.1) * self.dots_per_lat;
+        let (x, y) = self.canvas_xy(lon, lat);
         let inside = |v: f64, max: f64| (-SLACK..=max + SLACK).contains(&v);
         (inside(x, self.right) && inside(y, self.top))
             .then(|| (x.clamp(0.0, self.right), y.clamp(0.0, self.top)))
+    }
+
+    /// Canvas coordinates of any place, on the canvas or far off it: a marker at the map's edge
+    /// points along them towards a place out of view.
+    pub fn canvas_xy(&self, lon: f64, lat: f64) -> (f64, f64) {
+        (
+            self.right / 2.0 + (lon - self.centre.0) * self.dots_per_lon,
+            self.top / 2.0 + (lat - self.centre.1) * self.dots_per_lat,
+        )
+    }
+
+    /// The canvas's size in dots, less one: the largest x and y a dot on it has.
+    pub fn dots(&self) -> (f64, f64) {
+        (self.right, self.top)
+    }
+
+    /// The cell a dot of the canvas is drawn in, for canvas coordinates on it (nearest cell
+    /// otherwise). `cell_of` is this after `project`.
+    pub fn cell_at(&self, x: f64, y: f64) -> (u16, u16) {
+        let x = x.clamp(0.0, self.right);
+        let y = y.clamp(0.0, self.top);
+        let column = (x.floor() / 2.0) as u16;
+        let row = ((self.top - y).floor() / 4.0) as u16;
+        (column.min(self.width.saturating_sub(1)), row.min(self.height.saturating_sub(1)))
     }
 
     /// The inverse of `project`, for any canvas coordinates, on the globe or not.
@@ -165,9 +188,7 @@ impl Projection {
     /// The terminal cell, counted from the canvas's top-left, where a place is drawn.
     pub fn cell_of(&self, lon: f64, lat: f64) -> Option<(u16, u16)> {
         let (x, y) = self.project(lon, lat)?;
-        let column = (x.floor() / 2.0) as u16;
-        let row = ((self.top - y).floor() / 4.0) as u16;
-        Some((column.min(self.width - 1), row.min(self.height - 1)))
+        Some(self.cell_at(x, y))
     }
 
     /// The place at the middle of a cell, or `None` off the canvas or off the globe.

@@ -172,6 +172,18 @@ theme! {
     banner,
     error, warning,
     bookmark, seen,
+    /// The positions of the stance matrix, each with a glyph of its own as well.
+    supports, divided, neutral, wary, opposes, unclear,
+    /// The Timeline's axis line and its ticks.
+    axis,
+    /// The publication date, drawn as a rule across the Timeline's lanes.
+    rule,
+    /// An event's extent on the axis; `faint` for a date known only roughly.
+    ink, faint,
+    /// The map's coastlines and its country borders.
+    coast, frontier,
+    /// A place's marker on the map.
+    place,
 }
 
 #[derive(Debug, Deserialize)]

@@ -64,6 +64,9 @@ fn left(shell: &Shell, room: usize) -> (String, Pick, Cut) {
     if let Some(message) = shell.status() {
         return (message.to_owned(), |t| t.heading, Cut::Middle);
     }
+    if let Some(text) = picture(shell) {
+        return (text, |t| t.status, Cut::End);
+    }
     if let Some(target) = session.focused_target() {
         return (format!("→ {}", describe(shell, &target)), |t| t.status, Cut::End);
     }
@@ -83,6 +86,44 @@ fn left(shell: &Shell, room: usize) -> (String, Pick, Cut) {
         return (text, |t| t.status, Cut::End);
     }
     (hints(shell, room), |t| t.muted, Cut::End)
+}
+
+/// On a picture: what the matrix's cell says, or the keys that move the axis and the map.
+fn picture(shell: &Shell) -> Option<String> {
+    use crate::app::panes::{Model, PictureView};
+    let Pane::Entities(pane) = shell.session().pane() else { return None };
+    if !pane.shows_picture() {
+        return None;
+    }
+    let k = |a| shell.keymap().key_in(KeyMode::Picture, a);
+    let common = format!(
+        "{}/{} zoom · {} fit · {} open · {} list",
+        k(Action::ZoomIn),
+        k(Action::ZoomOut),
+        k(Action::ZoomFit),
+        k(Action::Follow),
+        k(Action::TogglePicture)
+    );
+    match (pane.model()?, pane.view.picture.as_ref()?) {
+        (Model::Matrix(m), PictureView::Matrix(v)) => {
+            m.describe(&shell.session().briefing, v, pane.view.selected)
+        }
+        (Model::Axis(_), _) => Some(format!(
+            "{}/{} earlier/later · {}/{} row · {common}",
+            k(Action::StepLeft),
+            k(Action::StepRight),
+            k(Action::Next),
+            k(Action::Prev)
+        )),
+        (Model::Map(_), _) => Some(format!(
+            "{}{}{}{} nearest that way · arrows pan · {common}",
+            k(Action::StepLeft),
+            k(Action::Next),
+            k(Action::Prev),
+            k(Action::StepRight)
+        )),
+        _ => None,
+    }
 }
 
 /// The right-hand indicators, shortened on a narrow row so that what the reader is typing or

@@ -340,3 +340,82 @@ pub fn tab_until(shell: &mut Shell, wanted: impl Fn(&Target) -> bool) -> Target 
     }
     panic!("no such link here");
 }
+
+// Pictures. A picture is a view of its pane: these answer what it shows without the tests
+// knowing where its state is kept.
+
+/// Whether the pane on screen shows its picture.
+pub fn shows_picture(shell: &Shell) -> bool {
+    shell.shows_picture()
+}
+
+/// Where the reader is in the current pane's picture.
+pub fn picture(shell: &Shell) -> Option<briefing::app::panes::PictureView> {
+    match shell.session().pane() {
+        Pane::Entities(p) => p.view.picture.clone(),
+        Pane::Prose(_) => None,
+    }
+}
+
+fn scene(shell: &Shell) -> briefing::app::panes::picture::Scene<'_> {
+    let session = shell.session();
+    briefing::app::panes::picture::Scene {
+        briefing: &session.briefing,
+        area: briefing::app::panes::picture::area(shell.screen(), session.banner_rows()),
+        letters: session.letters(),
+    }
+}
+
+/// The Timeline's axis as drawn now.
+pub fn axis_layout(shell: &Shell) -> Option<briefing::app::panes::timeline_axis::AxisLayout> {
+    use briefing::app::panes::{Model, PictureView};
+    let Pane::Entities(p) = shell.session().pane() else { return None };
+    match (p.model()?, p.view.picture.as_ref()?) {
+        (Model::Axis(axis), PictureView::Axis(view)) => axis.lay_out(view, &scene(shell)),
+        _ => None,
+    }
+}
+
+/// The map as drawn now.
+pub fn map_layout(shell: &Shell) -> Option<briefing::app::panes::map::MapLayout> {
+    use briefing::app::panes::{Model, PictureView};
+    let Pane::Entities(p) = shell.session().pane() else { return None };
+    match (p.model()?, p.view.picture.as_ref()?) {
+        (Model::Map(places), PictureView::Map(view)) => {
+            places.lay_out(view, p.view.selected, &scene(shell))
+        }
+        _ => None,
+    }
+}
+
+/// The id of the issue under the matrix's cursor.
+pub fn matrix_issue(shell: &Shell) -> Option<String> {
+    use briefing::app::panes::{Model, PictureView};
+    let Pane::Entities(p) = shell.session().pane() else { return None };
+    match (p.model()?, p.view.picture.as_ref()?) {
+        (Model::Matrix(m), PictureView::Matrix(view)) => {
+            let issue = *m.columns.get(view.column)?;
+            Some(shell.session().briefing.entity(issue).id.clone())
+        }
+        _ => None,
+    }
+}
+
+/// The screen's row that holds `text`, and the column where it starts.
+pub fn find_on_screen(shell: &Shell, text: &str) -> Option<(u16, u16)> {
+    let terminal = draw(shell);
+    let buffer = terminal.backend().buffer();
+    for y in 0..buffer.area.height {
+        let mut line = String::new();
+        let mut starts = Vec::new();
+        for x in 0..buffer.area.width {
+            starts.push((line.len(), x));
+            line.push_str(buffer[(x, y)].symbol());
+        }
+        if let Some(at) = line.find(text) {
+            let x = starts.iter().rev().find(|(byte, _)| *byte <= at).map_or(0, |s| s.1);
+            return Some((x, y));
+        }
+    }
+    None
+}

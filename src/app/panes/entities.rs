@@ -39,6 +39,8 @@ pub struct List {
     pub date_widths: (usize, usize),
     /// Whether the list holds every entity of its kind, so positions are the briefing's own.
     complete: bool,
+    /// Which list this is: a picture made from another list is made again.
+    pub generation: u64,
 }
 
 /// Names wider than this do not widen the list further; they end in "…".
@@ -68,7 +70,8 @@ impl List {
         let width = 2 + dates + names;
         let complete = items.len() == briefing.count(kind);
         let date_widths = (dates.saturating_sub(2), compact);
-        List { items, rows, item_rows, width: width as u16, date_widths, complete }
+        let generation = super::picture::next_generation();
+        List { items, rows, item_rows, width: width as u16, date_widths, complete, generation }
     }
 
     /// Where an entity stands in the list, if the list shows it.
@@ -93,6 +96,10 @@ pub struct EntityView {
     pub reading: Reading,
     /// An entity opened beside the selection (`F`), shown in the related column.
     pub beside: Option<EntityId>,
+    /// Whether the pane's picture is shown instead of its list and detail.
+    pub picture_shown: bool,
+    /// Where the reader is in the pane's picture, kept while the list is shown.
+    pub picture: Option<super::PictureView>,
 }
 
 #[derive(Debug, Clone)]
@@ -101,20 +108,27 @@ pub struct EntityPane {
     pub kind: Kind,
     pub list: List,
     pub view: EntityView,
+    /// What the pane's picture computed from the list, once it was first shown.
+    pub model: Option<Box<super::Model>>,
 }
 
 impl EntityPane {
     pub fn new(id: PaneId, briefing: &Briefing, items: Vec<EntityId>) -> EntityPane {
         let kind = id.kind().expect("an entity pane lists a kind");
+        let picture = super::PictureKind::of(id).map(super::PictureView::new);
         EntityPane {
             id,
             kind,
             list: List::build(briefing, kind, items),
-            view: EntityView::default(),
+            view: EntityView { picture, ..EntityView::default() },
+            model: None,
         }
     }
 
     pub fn shape(&self) -> Shape {
+        if self.shows_picture() {
+            return Shape::Prose;
+        }
         Shape::Entities { list_width: self.list.width, list_first: self.kind == Kind::Event }
     }
 
@@ -123,6 +137,9 @@ impl EntityPane {
     }
 
     pub fn columns(&self, areas: &Areas) -> Columns {
+        if self.shows_picture() {
+            return [None, None];
+        }
         let split = areas.side.is_some();
         let main = self.selected().map(|id| (Page::Detail(id, !split), areas.main_text()));
         let side = areas.side_text().and_then(|area| {
@@ -172,6 +189,12 @@ impl EntityPane {
     }
 
     pub fn update(&mut self, action: Action, cx: &mut Cx<'_>) -> Outcome {
+        if self.shows_picture() {
+            return self.picture_update(action, cx);
+        }
+        if action == Action::TogglePicture {
+            return self.toggle_picture(cx);
+        }
         let areas = Areas::new(cx.size, self.shape(), cx.banner);
         let len = self.list.items.len();
         let list_rows = areas.list_rows().map_or(1, |r| r.height.max(1) as isize);

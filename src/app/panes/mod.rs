@@ -2,11 +2,17 @@
 //! click landed, and gives and takes back what history and memory keep. Adding a pane is
 //! adding a variant and its file (and its drawing in `ui/panes/`).
 
+pub mod calendar;
 mod entities;
+pub mod map;
+pub mod matrix;
+pub mod picture;
 mod prose;
 pub mod reading;
+pub mod timeline_axis;
 
 pub use entities::{EntityPane, EntityView, Focus, List, ListRow};
+pub use picture::{Model, PictureKind, PictureView};
 pub use prose::{Highlight, ProsePane, ProseView};
 pub use reading::{Column, FocusedLink, Reading};
 
@@ -101,6 +107,8 @@ pub struct Cx<'a> {
     pub pages: &'a mut Pages,
     pub size: Rect,
     pub banner: u16,
+    /// The letters no key takes, which pictures label with.
+    pub letters: &'a [char],
 }
 
 /// What came of an action a pane was given.
@@ -244,8 +252,14 @@ impl Pane {
     /// Clamps everything to what exists after any change, and keeps the selection in view.
     pub fn settle(&mut self, cx: &mut Cx<'_>) {
         if let Pane::Entities(p) = self {
-            let areas = Areas::new(cx.size, p.shape(), cx.banner);
-            p.keep_selection_in_view(&areas);
+            if p.shows_picture() {
+                let len = p.list.items.len();
+                p.view.selected = p.view.selected.min(len.saturating_sub(1));
+                p.settle_picture(cx);
+            } else {
+                let areas = Areas::new(cx.size, p.shape(), cx.banner);
+                p.keep_selection_in_view(&areas);
+            }
         }
         self.text(cx).clamp();
         if let Pane::Prose(p) = self {
@@ -283,12 +297,14 @@ impl Pane {
                 scroll: reading.scroll[0],
                 detail: false,
                 paragraph: None,
+                picture: false,
             },
             Pane::Entities(p) => PaneMemory {
                 selected: p.selected().map(|e| briefing.entity(e).id.clone()),
                 scroll: reading.scroll[0],
                 detail: p.view.focus == Focus::Detail,
                 paragraph: None,
+                picture: p.shows_picture(),
             },
         }
     }
@@ -305,6 +321,7 @@ impl Pane {
                 p.view.selected = position;
             }
             p.view.focus = if memory.detail { Focus::Detail } else { Focus::List };
+            p.view.picture_shown = memory.picture && p.view.picture.is_some();
         }
     }
 

@@ -1,7 +1,11 @@
 //! Drawing each pane: one file per kind of pane, chosen by matching the pane's value.
 
 mod entities;
+mod map;
+mod matrix;
+pub mod picture;
 mod prose;
+mod timeline_axis;
 
 use crate::app::Shell;
 use crate::app::layout::Areas;
@@ -12,6 +16,7 @@ use ratatui::widgets::Block;
 pub fn draw(buf: &mut ratatui::buffer::Buffer, areas: &Areas, shell: &Shell) {
     match shell.session().pane() {
         Pane::Prose(pane) => prose::draw(buf, areas, shell, pane),
+        Pane::Entities(pane) if pane.shows_picture() => picture::draw(buf, areas.main, shell, pane),
         Pane::Entities(pane) => entities::draw(buf, areas, shell, pane),
     }
 }
