@@ -85,7 +85,7 @@ impl Actor {
         }
     }
 
-    fn mention(&mut self, span: Span) {
+    pub(super) fn mention(&mut self, span: Span) {
         if !self.mentions.contains(&span) {
             self.mentions.push(span);
         }
@@ -941,6 +941,15 @@ pub fn find(paragraphs: &[String], acronyms: &[Acronym]) -> Found {
     }
     for actor in &mut found.actors {
         actor.mentions.sort_by_key(|m| (m.0, m.1.start));
+        // An organisation's first mention is its earliest, even one found only by name
+        // after its acronym's uses ("NATO-Russian" in ¶2 before "NATO" in ¶4). A person's
+        // stays the one with the title.
+        if actor.kind != Kind::Person
+            && let Some(earliest) = actor.mentions.first()
+            && (earliest.0, earliest.1.start) < (actor.first.0, actor.first.1.start)
+        {
+            actor.first = earliest.clone();
+        }
     }
     found
 }
@@ -1168,7 +1177,7 @@ fn names_a_body(long: &str) -> bool {
 
 /// Whether the word after `end` is a verb that makes the word before it a subject: "BASIC
 /// co-hosted", "BASIC will".
-fn acts_as_subject(p: &str, end: usize) -> bool {
+pub(super) fn acts_as_subject(p: &str, end: usize) -> bool {
     let rest = &p[end..];
     if !rest.starts_with(' ') {
         return false;

@@ -60,8 +60,9 @@ pub struct ActorEntry {
 pub struct PlaceEntry {
     pub entry: Entry,
     pub country: Option<String>,
-    pub lat: f64,
-    pub lon: f64,
+    /// Latitude and longitude; none for a region ("Europe"), whose centre on a map would
+    /// claim a point the article never names.
+    pub location: Option<(f64, f64)>,
 }
 
 #[derive(Debug, Clone)]
@@ -133,7 +134,7 @@ fn draft(article: Article, options: &Options) -> Draft {
 
     let published = publication(&article, options, &mut report);
     let found_acronyms = acronyms::find(&paragraphs);
-    let found_actors = actors::find(&paragraphs, &found_acronyms);
+    let mut found_actors = actors::find(&paragraphs, &found_acronyms);
     let mut ids = Ids::default();
     let mut mentions: Vec<Mention> = Vec::new();
 
@@ -169,6 +170,34 @@ fn draft(article: Article, options: &Options) -> Draft {
                 continue;
             }
             let chosen = places::choose(&entries, &countries_named);
+            // A capital that acts ("Moscow would continue to seek guarantees") is its
+            // government speaking, not the city: the mention goes to the state among the
+            // actors, and the report asks the author to check.
+            let capital = &g.entries[chosen];
+            if capital.kind == places::PlaceKind::Capital
+                && actors::acts_as_subject(p, span.end)
+                && let Some(state) = found_actors.actors.iter().position(|a| {
+                    a.country.is_some_and(|c| g.entries[c].country == capital.country)
+                })
+            {
+                found_actors.actors[state].mention((i + 1, span.clone()));
+                mentions.push(Mention {
+                    para: i + 1,
+                    range: span.clone(),
+                    id: actor_ids[state].clone(),
+                });
+                let verb = p[span.end..].split_whitespace().next().unwrap_or_default();
+                report.ambiguous.push(report::Ambiguity {
+                    what: format!("place “{}” in “{} {verb}…”", &p[span.clone()], &p[span.clone()]),
+                    para: i + 1,
+                    chosen: format!(
+                        "{}, its government (the capital acts in the sentence)",
+                        found_actors.actors[state].name
+                    ),
+                    others: vec![format!("the city of {}", capital.name)],
+                });
+                continue;
+            }
             let is_country = g.entries[chosen].kind == places::PlaceKind::Country;
             if is_country && !locative(p, span.start, span.end) {
                 continue;
@@ -320,7 +349,8 @@ fn draft(article: Article, options: &Options) -> Draft {
                 others: pl.others.iter().map(|&o| describe_place(o)).collect(),
             });
         }
-        place_entries.push(PlaceEntry { entry, country, lat: e.lat, lon: e.lon });
+        let location = (e.kind != places::PlaceKind::Region).then_some((e.lat, e.lon));
+        place_entries.push(PlaceEntry { entry, country, location });
     }
 
     // Terms' entries.
@@ -834,5 +864,55 @@ mod tests {
         assert!(!locative(p, russia, russia + 6));
         let last = p.rfind("Russia").unwrap();
         assert!(!locative(p, last, last + 6));
+    }
+}
+
+#[cfg(test)]
+mod reading_tests {
+    use super::*;
+
+    fn draft_of(text: &str) -> Draft {
+        let options = Options {
+            published: Some(jiff::civil::date(2013, 4, 29)),
+            file_name: "article.txt".to_owned(),
+            ..Options::default()
+        };
+        import(text, Format::Text, &options).expect("an article")
+    }
+
+    #[test]
+    fn a_capital_that_acts_is_its_government_and_one_named_as_a_place_is_the_city() {
+        let d = draft_of(
+            "Talks\n\nRussia sent a note. Moscow would continue to seek guarantees.\n\nA meeting will be held in Moscow in May.",
+        );
+        let moscow = d.places.iter().find(|p| p.entry.name == "Moscow").expect("Moscow, the city");
+        assert_eq!(moscow.entry.cites, [2], "only the paragraph where something is in Moscow");
+        let russia = d.actors.iter().find(|a| a.entry.name == "Russia").expect("Russia");
+        assert_eq!(russia.entry.cites, [1]);
+        let asked = &d.report.ambiguous;
+        assert!(
+            asked.iter().any(|a| a.what.contains("Moscow would") && a.chosen.starts_with("Russia")),
+            "the author is asked to check the reading: {asked:?}"
+        );
+    }
+
+    #[test]
+    fn a_region_is_drafted_without_a_point() {
+        let d = draft_of("Talks\n\nMissiles were based in Europe and in Geneva.");
+        let europe = d.places.iter().find(|p| p.entry.name == "Europe").expect("Europe");
+        assert_eq!(europe.location, None, "a continent's centre is not a place the article names");
+        let geneva = d.places.iter().find(|p| p.entry.name == "Geneva").expect("Geneva");
+        assert!(geneva.location.is_some());
+    }
+
+    #[test]
+    fn an_organisation_is_first_named_where_it_first_appears_even_inside_a_compound() {
+        let d = draft_of(
+            "Talks\n\nAt the NATO-Russian meeting, ministers spoke.\n\nNATO said it would wait.",
+        );
+        let nato = d.actors.iter().find(|a| a.entry.name == "NATO").expect("NATO");
+        assert_eq!(nato.entry.cites, [1, 2]);
+        assert_eq!(nato.entry.quotes, [("NATO".to_owned(), 1)]);
+        assert!(nato.entry.description.as_deref().unwrap().starts_with("First named in ¶1"));
     }
 }

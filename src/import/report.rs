@@ -59,8 +59,9 @@ pub struct FoundPlace {
     pub id: String,
     pub name: String,
     pub country: Option<String>,
-    pub lat: f64,
-    pub lon: f64,
+    /// None for a region, drafted without a point.
+    pub lat: Option<f64>,
+    pub lon: Option<f64>,
     pub paragraphs: Vec<usize>,
 }
 
@@ -177,8 +178,8 @@ impl Report {
                 id: p.entry.id.clone(),
                 name: p.entry.name.clone(),
                 country: p.country.clone(),
-                lat: p.lat,
-                lon: p.lon,
+                lat: p.location.map(|l| l.0),
+                lon: p.location.map(|l| l.1),
                 paragraphs: p.entry.cites.clone(),
             })
             .collect();
@@ -270,14 +271,11 @@ impl Report {
         let _ = writeln!(out, "  Places ({})", self.found.places.len());
         for p in &self.found.places {
             let country = p.country.as_deref().map(|c| format!(", {}", e(c))).unwrap_or_default();
-            let _ = writeln!(
-                out,
-                "    {}{country} ({:.2}, {:.2})  {}",
-                e(&p.name),
-                p.lat,
-                p.lon,
-                paras(&p.paragraphs)
-            );
+            let at = match (p.lat, p.lon) {
+                (Some(lat), Some(lon)) => format!("({lat:.2}, {lon:.2})"),
+                _ => "(a region: no point)".to_owned(),
+            };
+            let _ = writeln!(out, "    {}{country} {at}  {}", e(&p.name), paras(&p.paragraphs));
         }
         let _ = writeln!(out, "  Glossary terms ({})", self.found.terms.len());
         for t in &self.found.terms {

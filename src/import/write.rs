@@ -307,12 +307,22 @@ fn places_file(draft: &Draft, directive: &str) -> String {
         directive,
         "Places matched against the gazetteer (GeoNames, CC BY 4.0; Natural Earth; U.S. Census Bureau), with approximate coordinates.",
     );
-    for PlaceEntry { entry, country, lat, lon } in &draft.places {
+    for PlaceEntry { entry, country, location } in &draft.places {
         open(&mut out, "place", entry);
         if let Some(c) = country {
             let _ = writeln!(out, "country = {}", string(c));
         }
-        let _ = writeln!(out, "location = {{ lat = {lat:.2}, lon = {lon:.2} }}");
+        match location {
+            Some((lat, lon)) => {
+                let _ = writeln!(out, "location = {{ lat = {lat:.2}, lon = {lon:.2} }}");
+            }
+            None => {
+                let _ = writeln!(
+                    out,
+                    "# A region, so no point: the map lists it as not on the map. Give a location if the article means one place in it."
+                );
+            }
+        }
         close(&mut out, "place", entry);
     }
     out
