@@ -318,16 +318,17 @@ impl Keymap {
         // Each (mode, action) takes its keys from the last layer that names it. The top
         // layer's (the person's own) come first, so every clash with a default is reported
         // in the file they can change.
+        // Indexed first: the reader builds its keymap before the first screen.
+        let indexed: Vec<HashMap<(KeyMode, Action), &Binding>> = layers
+            .iter()
+            .map(|l| l.bindings.iter().rev().map(|b| ((b.mode, b.action), b)).collect())
+            .collect();
         let mut decided: Vec<(usize, &Binding)> = Vec::new();
         for mode in KeyMode::iter() {
             for action in Action::bindable() {
-                let found = (0..layers.len()).rev().find_map(|i| {
-                    layers[i]
-                        .bindings
-                        .iter()
-                        .find(|b| b.mode == mode && b.action == action)
-                        .map(|b| (i, b))
-                });
+                let found = (0..layers.len())
+                    .rev()
+                    .find_map(|i| indexed[i].get(&(mode, action)).map(|b| (i, *b)));
                 decided.extend(found);
             }
         }
