@@ -282,3 +282,20 @@ fn every_size_draws_the_library_without_panicking() {
         screen(&r);
     }
 }
+
+#[test]
+fn a_problem_cut_to_fit_the_status_line_keeps_a_space_before_the_help_key() {
+    let dir = folder(&[("future", "Future", "2020-01-01")]);
+    fs::write(dir.path().join("future/briefing.toml"), "format = 9\ntitle = \"Future\"\n").unwrap();
+    for width in [50, 60, 80] {
+        let mut r = on_library(dir.path(), width, 12);
+        r.update(Action::Find);
+        typed(&mut r, "future");
+        r.update(Action::Accept);
+        let shown = screen(&r);
+        let last = shown.lines().last().unwrap();
+        assert!(last.contains("Does not load"), "{shown}");
+        let help = last.find("? help").unwrap();
+        assert!(last[..help].ends_with(' '), "at {width} columns: {last:?}");
+    }
+}

@@ -293,7 +293,8 @@ fn status(buf: &mut Buffer, area: Rect, shell: &Shell, view: &LibraryView) {
         },
     };
     let help = format!("{} help", k(Action::Help));
-    let room = (area.width as usize).saturating_sub(help.width() + 2);
+    // A margin each side and a space before the help key, so a cut line never runs into it.
+    let room = (area.width as usize).saturating_sub(help.width() + 3);
     buf.set_stringn(area.x + 1, area.y, fit::end(&text, room), room, style);
     if (area.width as usize) > help.width() + 1 {
         let x = area.right() - help.width() as u16 - 1;
