@@ -508,3 +508,21 @@ fn the_timeline_list_shows_whole_dates_with_their_basis() {
         }
     }
 }
+
+#[test]
+fn a_draft_says_so_in_words_where_there_is_room_and_with_a_pen_mark_where_there_is_not() {
+    let places = format!(
+        "{}\n[[place]]\nid = \"second\"\nname = \"A place with a rather long name\"\nsummary = \"Near [[city]].\"\ncites = [1]\ndraft = true\n",
+        PLACES
+    );
+    let briefing = briefing::content::load(&files_with("places.toml", &places)).unwrap();
+    let mut wide = reader(briefing.clone(), 250, 40);
+    let shown = step_and_draw(&mut wide, &[Action::ShowPlaces]);
+    assert!(shown.contains("A place with a rather long name (draft)"), "{shown}");
+    let mut narrow = reader(briefing, 80, 24);
+    let shown = step_and_draw(&mut narrow, &[Action::ShowPlaces]);
+    assert!(!shown.contains("(draft)"), "the words would cut the name: {shown}");
+    let row = shown.lines().find(|l| l.contains("A place wi")).unwrap();
+    assert!(row.contains('✎'), "{row}");
+    assert!(!shown.lines().find(|l| l.contains("City")).unwrap().contains('✎'), "{shown}");
+}

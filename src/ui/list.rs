@@ -110,8 +110,13 @@ impl ListView<'_> {
         }
         if x < area.right() {
             let room = (area.right() - x) as usize;
-            // A draft says so after its name, in words, so it reads the same without colour.
-            let tag = if entity.draft { " (draft)" } else { "" };
+            // A draft says so after its name, in words, so it reads the same without colour;
+            // where the words would cut the name, a pen mark does (the detail says "Draft").
+            let tag = match entity.draft {
+                false => "",
+                true if entity.name.width() + " (draft)".width() <= room => " (draft)",
+                true => " ✎",
+            };
             let name = fit::end(&entity.name, room.saturating_sub(tag.width()).max(1));
             buf.set_stringn(x, y, &name, room, style);
             self.mark_matches(buf, x, y, &name, area.right());

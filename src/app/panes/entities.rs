@@ -46,6 +46,9 @@ pub struct List {
 /// Names wider than this do not widen the list further; they end in "…".
 const NAME_WIDTH: usize = 48;
 
+/// The width of " (draft)", drawn after a draft's name.
+const DRAFT_TAG_WIDTH: usize = 8;
+
 impl List {
     pub fn build(briefing: &Briefing, kind: Kind, items: Vec<EntityId>) -> List {
         let mut rows = Vec::with_capacity(items.len());
@@ -65,7 +68,9 @@ impl List {
             // The date column is as wide as the widest date, whatever the name beside it.
             dates = dates.max(entity.date().map_or(0, |d| d.when().width() + 2));
             compact = compact.max(entity.date().map_or(0, |d| d.compact().width()));
-            names = names.max(entity.name.width().min(NAME_WIDTH));
+            // A draft's " (draft)" widens the list with its name, where there is room.
+            let tag = if entity.draft { DRAFT_TAG_WIDTH } else { 0 };
+            names = names.max(entity.name.width().min(NAME_WIDTH) + tag);
         }
         let width = 2 + dates + names;
         let complete = items.len() == briefing.count(kind);
