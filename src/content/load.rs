@@ -422,7 +422,7 @@ fn validate_with(files: &Files, progress: &Progress) -> (Option<Briefing>, Repor
         entity.details = Details::Actor {
             kind: kind.map_or(ActorKind::Group, |k| *k.get_ref()),
             side: a.side.as_ref().and_then(|s| v.side(file, s)),
-            role: a.role.as_ref().map(|r| v.text(file, r)),
+            role: a.role.as_ref().map(|r| Box::new(v.text(file, r))),
             affiliation: a
                 .affiliation
                 .as_ref()
@@ -909,10 +909,10 @@ impl Validator<'_> {
             aliases: c.aliases.iter().map(|a| self.plain(file, a)).collect(),
             summary,
             description: c.description.map(|d| Box::new(self.text(file, d))),
-            cites,
-            quotes,
-            context,
-            slips,
+            cites: cites.into(),
+            quotes: quotes.into(),
+            context: context.into(),
+            slips: slips.into(),
             draft: c.draft,
             details: Details::Issue { related: Vec::new() },
         }

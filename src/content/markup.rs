@@ -12,8 +12,9 @@ use pulldown_cmark::{CodeBlockKind, Event, LinkType, Options, Parser, Tag, TagEn
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Text {
     words: Clean,
-    runs: Vec<Run>,
-    blocks: Vec<Block>,
+    /// Boxed slices, not vectors: a text never grows once parsed, and every entity holds one.
+    runs: Box<[Run]>,
+    blocks: Box<[Block]>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -394,7 +395,11 @@ impl Builder {
             words.push_str(&piece);
             runs.push(Run { end: u32::try_from(words.len()).unwrap_or(u32::MAX), ..run.clone() });
         }
-        Text { words: Clean::from(words), runs, blocks: self.blocks }
+        Text {
+            words: Clean::from(words),
+            runs: runs.into_boxed_slice(),
+            blocks: self.blocks.into_boxed_slice(),
+        }
     }
 
     fn finish(mut self) -> Text {
@@ -403,9 +408,11 @@ impl Builder {
             // A briefing holds many texts: none keeps room it will never use.
             Ok(mut words) => {
                 words.shrink_to_fit();
-                self.runs.shrink_to_fit();
-                self.blocks.shrink_to_fit();
-                Text { words, runs: self.runs, blocks: self.blocks }
+                Text {
+                    words,
+                    runs: self.runs.into_boxed_slice(),
+                    blocks: self.blocks.into_boxed_slice(),
+                }
             }
             // Something must go, so the runs' ends would no longer fit the words: each run
             // is cleaned on its own.

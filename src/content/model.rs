@@ -134,14 +134,16 @@ pub struct Entity {
     /// Letters, digits and hyphens: the loader refuses any other.
     pub id: String,
     pub name: Clean,
-    pub aliases: Vec<Clean>,
+    /// Boxed slices, not vectors, here and below: nothing grows once loaded, and a briefing
+    /// holds many entities.
+    pub aliases: Box<[Clean]>,
     pub summary: Text,
     /// Boxed: most entities have none, and an entity is kept small.
     pub description: Option<Box<Text>>,
-    pub cites: Vec<u32>,
-    pub quotes: Vec<Quote>,
-    pub context: Vec<Context>,
-    pub slips: Vec<Slip>,
+    pub cites: Box<[u32]>,
+    pub quotes: Box<[Quote]>,
+    pub context: Box<[Context]>,
+    pub slips: Box<[Slip]>,
     /// Drafted (by `briefing import`) and not yet reviewed by a person.
     pub draft: bool,
     pub details: Details,
@@ -180,7 +182,9 @@ pub enum Details {
         kind: ActorKind,
         /// None for an actor on no side, listed last.
         side: Option<SideId>,
-        role: Option<Text>,
+        /// Boxed: the largest field of any kind, and most actors' is short or absent; an
+        /// entity is kept small.
+        role: Option<Box<Text>>,
         affiliation: Option<EntityId>,
         issues: Vec<EntityId>,
         stances: Vec<Stance>,
@@ -245,7 +249,7 @@ impl Entity {
     /// Every text field, for link indexing and search.
     pub fn texts(&self) -> impl Iterator<Item = &Text> {
         let (role, stances) = match &self.details {
-            Details::Actor { role, stances, .. } => (role.as_ref(), stances.as_slice()),
+            Details::Actor { role, stances, .. } => (role.as_deref(), stances.as_slice()),
             _ => (None, &[][..]),
         };
         std::iter::once(&self.summary)

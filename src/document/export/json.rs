@@ -466,7 +466,7 @@ fn entity(b: &Briefing, id: EntityId, addresses: &dyn Fn(&[EntityId]) -> Vec<Str
         aliases: e.aliases.iter().map(|a| a.to_string()).collect(),
         summary: text(b, &e.summary),
         description: e.description.as_deref().map(|d| text(b, d)),
-        cites: e.cites.clone(),
+        cites: e.cites.to_vec(),
         quotes: e.quotes.iter().map(|q| Quote { text: q.text.to_string(), para: q.para }).collect(),
         context: e
             .context
