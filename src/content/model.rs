@@ -175,6 +175,15 @@ pub struct Location {
     pub lon: f64,
 }
 
+impl Location {
+    /// "50.85° N, 4.35° E", as the reader, the printed text and the exports show it.
+    pub fn degrees(self) -> String {
+        let ns = if self.lat >= 0.0 { "N" } else { "S" };
+        let ew = if self.lon >= 0.0 { "E" } else { "W" };
+        format!("{:.2}° {ns}, {:.2}° {ew}", self.lat.abs(), self.lon.abs())
+    }
+}
+
 /// What only one kind of entity has.
 #[derive(Debug, Clone)]
 pub enum Details {

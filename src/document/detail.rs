@@ -46,11 +46,9 @@ pub fn doc(briefing: &Briefing, id: EntityId, with_related: bool) -> Doc {
                 b.block(true).marker("Country   ", label()).text(country.clone());
             }
             if let Some(l) = location {
-                let ns = if l.lat >= 0.0 { "N" } else { "S" };
-                let ew = if l.lon >= 0.0 { "E" } else { "W" };
                 b.block(country.is_none())
                     .marker("Location  ", label())
-                    .text(format!("{:.2}° {ns}, {:.2}° {ew}", l.lat.abs(), l.lon.abs()))
+                    .text(l.degrees())
                     .styled(" (approximate)", Role::Muted);
             }
         }

@@ -8,7 +8,7 @@
 //! Every text from the briefing goes through `esc` (or `attr` inside a quoted attribute):
 //! nothing a briefing holds can open a tag or end an attribute.
 
-use super::{datetimes, groups, slips_in, subtitle};
+use super::{FieldValue, datetimes, groups, slips_in, subtitle};
 use crate::content::markup::BlockKind;
 use crate::content::{Basis, Briefing, Date, Details, EntityId, Kind, Link, Text};
 use crate::document::address::{self, anchor, paragraph_anchor, section_anchor, section_title};
@@ -373,53 +373,27 @@ impl Html<'_> {
 
     /// The fields only one kind has, as a list of terms and values.
     fn fields(&mut self, id: EntityId) {
-        let b = self.briefing;
-        let mut rows: Vec<(&str, String)> = Vec::new();
-        match &b.entity(id).details {
-            Details::Actor { role: Some(role), .. } => {
-                let mut h = Html { briefing: b, out: String::new() };
-                h.inline_text(role);
-                rows.push(("Role", h.out));
-            }
-            Details::Event { date: when, .. } => {
-                rows.push(("Date", date(when)));
-                rows.push(("Basis", esc(when.basis.label())));
-                if let Some(note) = &when.note {
-                    rows.push(("Note", esc(note)));
-                }
-                if let Some(source) = &when.source {
-                    rows.push(("Source", esc(source)));
-                }
-            }
-            Details::Place { country, location } => {
-                if let Some(country) = country {
-                    rows.push(("Country", esc(country)));
-                }
-                if let Some(l) = location {
-                    let ns = if l.lat >= 0.0 { "N" } else { "S" };
-                    let ew = if l.lon >= 0.0 { "E" } else { "W" };
-                    rows.push((
-                        "Location",
-                        format!(
-                            "<data value=\"{:.4},{:.4}\">{:.2}° {ns}, {:.2}° {ew}</data> (approximate)",
-                            l.lat,
-                            l.lon,
-                            l.lat.abs(),
-                            l.lon.abs()
-                        ),
-                    ));
-                }
-            }
-            Details::Term { expansion: Some(expansion), .. } => {
-                rows.push(("Stands for", esc(expansion)));
-            }
-            _ => {}
-        }
+        let rows = super::fields(self.briefing, id);
         if rows.is_empty() {
             return;
         }
         self.out.push_str("<dl class=\"fields\">\n");
         for (name, value) in rows {
+            let value = match value {
+                FieldValue::Text(text) => {
+                    let mut h = Html { briefing: self.briefing, out: String::new() };
+                    h.inline_text(text);
+                    h.out
+                }
+                FieldValue::Plain(text) => esc(text),
+                FieldValue::Date(when) => date(when),
+                FieldValue::Location(l) => format!(
+                    "<data value=\"{:.4},{:.4}\">{}</data> (approximate)",
+                    l.lat,
+                    l.lon,
+                    l.degrees()
+                ),
+            };
             let _ = writeln!(self.out, "<dt>{name}</dt><dd>{value}</dd>");
         }
         self.out.push_str("</dl>\n");
@@ -427,38 +401,13 @@ impl Html<'_> {
 
     /// What an entity names in its relation fields.
     fn relations(&mut self, id: EntityId) {
-        let b = self.briefing;
-        let mut rows: Vec<(&str, &[EntityId])> = Vec::new();
-        let involved;
-        let affiliation;
-        match &b.entity(id).details {
-            Details::Actor { affiliation: a, issues, .. } => {
-                affiliation = a.map(|a| [a]);
-                if let Some(a) = &affiliation {
-                    rows.push(("Affiliation", a));
-                }
-                rows.push(("Issues", issues));
-            }
-            Details::Issue { related } => {
-                involved = b.involved.get(&id).cloned().unwrap_or_default();
-                rows.push(("Actors involved", &involved));
-                rows.push(("Related issues", related));
-            }
-            Details::Event { actors, places, issues, .. } => {
-                rows.push(("Actors", actors));
-                rows.push(("Places", places));
-                rows.push(("Issues", issues));
-            }
-            Details::Term { see_also, .. } => rows.push(("See also", see_also)),
-            Details::Place { .. } => {}
-        }
-        rows.retain(|(_, ids)| !ids.is_empty());
+        let rows = super::relations(self.briefing, id);
         if rows.is_empty() {
             return;
         }
         self.out.push_str("<dl class=\"relations\">\n");
         for (name, ids) in rows {
-            let _ = writeln!(self.out, "<dt>{name}</dt><dd>{}</dd>", self.links(ids));
+            let _ = writeln!(self.out, "<dt>{name}</dt><dd>{}</dd>", self.links(&ids));
         }
         self.out.push_str("</dl>\n");
     }

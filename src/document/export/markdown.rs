@@ -6,7 +6,7 @@
 //! The briefing's text is escaped so that it reads as written: a `*` or `<` in a name stays a
 //! `*` or `<`, never emphasis or a tag.
 
-use super::{groups, slips_in, subtitle};
+use super::{FieldValue, groups, slips_in, subtitle};
 use crate::content::markup::BlockKind;
 use crate::content::{Basis, Briefing, Date, Details, EntityId, Kind, Link, Text};
 use crate::document::address::{self, anchor, paragraph_anchor, section_anchor, section_title};
@@ -317,43 +317,18 @@ impl Markdown<'_> {
     }
 
     fn fields(&mut self, id: EntityId) {
-        let b = self.briefing;
-        let mut rows: Vec<(&str, String)> = Vec::new();
-        match &b.entity(id).details {
-            Details::Actor { role: Some(role), .. } => {
-                let mut m = Markdown { briefing: b, out: String::new() };
-                m.inline_text(role);
-                rows.push(("Role", m.out));
-            }
-            Details::Event { date: when, .. } => {
-                rows.push(("Date", date(when)));
-                rows.push(("Basis", when.basis.label().to_owned()));
-                if let Some(note) = &when.note {
-                    rows.push(("Note", esc(note)));
-                }
-                if let Some(source) = &when.source {
-                    rows.push(("Source", esc(source)));
-                }
-            }
-            Details::Place { country, location } => {
-                if let Some(country) = country {
-                    rows.push(("Country", esc(country)));
-                }
-                if let Some(l) = location {
-                    let ns = if l.lat >= 0.0 { "N" } else { "S" };
-                    let ew = if l.lon >= 0.0 { "E" } else { "W" };
-                    rows.push((
-                        "Location",
-                        format!("{:.2}° {ns}, {:.2}° {ew} (approximate)", l.lat.abs(), l.lon.abs()),
-                    ));
-                }
-            }
-            Details::Term { expansion: Some(expansion), .. } => {
-                rows.push(("Stands for", esc(expansion)));
-            }
-            _ => {}
-        }
+        let rows = super::fields(self.briefing, id);
         for (name, value) in &rows {
+            let value = match value {
+                FieldValue::Text(text) => {
+                    let mut m = Markdown { briefing: self.briefing, out: String::new() };
+                    m.inline_text(text);
+                    m.out
+                }
+                FieldValue::Plain(text) => esc(text),
+                FieldValue::Date(when) => date(when),
+                FieldValue::Location(l) => format!("{} (approximate)", l.degrees()),
+            };
             let _ = writeln!(self.out, "- **{name}:** {value}");
         }
         if !rows.is_empty() {
@@ -362,26 +337,7 @@ impl Markdown<'_> {
     }
 
     fn relations(&mut self, id: EntityId) {
-        let b = self.briefing;
-        let mut rows: Vec<(&str, Vec<EntityId>)> = Vec::new();
-        match &b.entity(id).details {
-            Details::Actor { affiliation, issues, .. } => {
-                rows.push(("Affiliation", affiliation.iter().copied().collect()));
-                rows.push(("Issues", issues.clone()));
-            }
-            Details::Issue { related } => {
-                rows.push(("Actors involved", b.involved.get(&id).cloned().unwrap_or_default()));
-                rows.push(("Related issues", related.clone()));
-            }
-            Details::Event { actors, places, issues, .. } => {
-                rows.push(("Actors", actors.clone()));
-                rows.push(("Places", places.clone()));
-                rows.push(("Issues", issues.clone()));
-            }
-            Details::Term { see_also, .. } => rows.push(("See also", see_also.clone())),
-            Details::Place { .. } => {}
-        }
-        rows.retain(|(_, ids)| !ids.is_empty());
+        let rows = super::relations(self.briefing, id);
         for (name, ids) in &rows {
             let _ = writeln!(self.out, "- **{name}:** {}", self.links(ids));
         }

@@ -12,8 +12,8 @@ pub mod json;
 pub mod markdown;
 
 use crate::content::date::{PartialDate, Precision};
-use crate::content::model::Slip;
-use crate::content::{Briefing, Date, Details, EntityId, Kind};
+use crate::content::model::{Location, Slip};
+use crate::content::{Briefing, Date, Details, EntityId, Kind, Text};
 use std::ops::Range;
 
 /// The formats `--to` takes.
@@ -31,6 +31,71 @@ pub fn export(briefing: &Briefing, format: Format) -> String {
         Format::Html => html::export(briefing),
         Format::Json => json::export(briefing),
     }
+}
+
+/// A value of a field only one kind has, for each format to write in its own way.
+pub enum FieldValue<'a> {
+    Text(&'a Text),
+    Plain(&'a str),
+    Date(&'a Date),
+    Location(Location),
+}
+
+/// The fields only one kind has, labelled as the reader labels them; absent ones left out.
+pub fn fields(briefing: &Briefing, id: EntityId) -> Vec<(&'static str, FieldValue<'_>)> {
+    let mut rows = Vec::new();
+    match &briefing.entity(id).details {
+        Details::Actor { role: Some(role), .. } => rows.push(("Role", FieldValue::Text(role))),
+        Details::Event { date, .. } => {
+            rows.push(("Date", FieldValue::Date(date)));
+            rows.push(("Basis", FieldValue::Plain(date.basis.label())));
+            if let Some(note) = &date.note {
+                rows.push(("Note", FieldValue::Plain(note)));
+            }
+            if let Some(source) = &date.source {
+                rows.push(("Source", FieldValue::Plain(source)));
+            }
+        }
+        Details::Place { country, location } => {
+            if let Some(country) = country {
+                rows.push(("Country", FieldValue::Plain(country)));
+            }
+            if let Some(location) = location {
+                rows.push(("Location", FieldValue::Location(*location)));
+            }
+        }
+        Details::Term { expansion: Some(expansion), .. } => {
+            rows.push(("Stands for", FieldValue::Plain(expansion)));
+        }
+        _ => {}
+    }
+    rows
+}
+
+/// What an entity names in its relation fields, labelled as the reader labels them; empty
+/// ones left out.
+pub fn relations(briefing: &Briefing, id: EntityId) -> Vec<(&'static str, Vec<EntityId>)> {
+    let mut rows: Vec<(&str, Vec<EntityId>)> = Vec::new();
+    match &briefing.entity(id).details {
+        Details::Actor { affiliation, issues, .. } => {
+            rows.push(("Affiliation", affiliation.iter().copied().collect()));
+            rows.push(("Issues", issues.clone()));
+        }
+        Details::Issue { related } => {
+            let involved = briefing.involved.get(&id).cloned().unwrap_or_default();
+            rows.push(("Actors involved", involved));
+            rows.push(("Related issues", related.clone()));
+        }
+        Details::Event { actors, places, issues, .. } => {
+            rows.push(("Actors", actors.clone()));
+            rows.push(("Places", places.clone()));
+            rows.push(("Issues", issues.clone()));
+        }
+        Details::Term { see_also, .. } => rows.push(("See also", see_also.clone())),
+        Details::Place { .. } => {}
+    }
+    rows.retain(|(_, ids)| !ids.is_empty());
+    rows
 }
 
 /// A kind's entities in reading order, in the groups the reader shows: actors under their
