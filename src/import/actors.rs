@@ -18,6 +18,7 @@
 use super::acronyms::Acronym;
 use super::places::{GAZETTEER, PlaceKind};
 use super::text::{self, Word, is_all_caps, is_capitalised};
+use crate::content::date::{MONTH_NAMES, WEEKDAY_NAMES};
 use std::collections::BTreeSet;
 use std::ops::Range;
 
@@ -620,27 +621,9 @@ const SPEECH_VERBS: &[&str] = &[
     "hopes",
 ];
 
-const MONTHS_AND_DAYS: &[&str] = &[
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-];
+fn is_month_or_day(w: &str) -> bool {
+    MONTH_NAMES.contains(&w) || WEEKDAY_NAMES.contains(&w)
+}
 
 fn is_title_head(w: &str) -> bool {
     TITLE_HEADS.contains(&w)
@@ -659,7 +642,7 @@ fn name_word(w: &str) -> bool {
         && !is_title_head(w)
         && !OFFICE_WORDS.contains(&w)
         && !ORGANISATION_HEADS.contains(&w)
-        && !MONTHS_AND_DAYS.contains(&w)
+        && !is_month_or_day(w)
         && !STARTERS.contains(&w)
         && !is_country_word(w)
 }
@@ -701,7 +684,7 @@ fn runs(p: &str, words: &[Word], sentences: &[Range<usize>]) -> Vec<Run> {
                 && joined(&words[end], &words[end + 1])
                 && is_capitalised(words[end + 1].text(p))
                 // "the Emergency Committee on Monday": a date is not part of a name.
-                && !MONTHS_AND_DAYS.contains(&words[end + 1].text(p))
+                && !is_month_or_day(words[end + 1].text(p))
             {
                 end += 2;
             } else {

@@ -32,6 +32,7 @@
 //! dated references here against 5 for duckling's reading. Duckling also has no basis
 //! (stated or inferred) and does not say when a phrase has two readings; these rules say both.
 
+use crate::content::date::{MONTH_NAMES, MONTHS, WEEKDAY_NAMES};
 use crate::content::{Basis, Precision};
 use jiff::ToSpan;
 use jiff::civil::{Date, Weekday};
@@ -161,21 +162,12 @@ pub fn find(paragraph: &str, para: usize, published: Option<Date>) -> Vec<Expres
 
 fn month_number(name: &str) -> Option<i8> {
     let key: String = name.trim_end_matches('.').chars().take(3).collect();
-    let months =
-        ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-    months.iter().position(|m| *m == key).map(|i| i as i8 + 1)
+    MONTHS.iter().position(|m| *m == key).map(|i| i as i8 + 1)
 }
 
 fn weekday(name: &str) -> Weekday {
-    match name.to_ascii_lowercase().as_str() {
-        "monday" => Weekday::Monday,
-        "tuesday" => Weekday::Tuesday,
-        "wednesday" => Weekday::Wednesday,
-        "thursday" => Weekday::Thursday,
-        "friday" => Weekday::Friday,
-        "saturday" => Weekday::Saturday,
-        _ => Weekday::Sunday,
-    }
+    let day = WEEKDAY_NAMES.iter().position(|d| d.eq_ignore_ascii_case(name)).unwrap_or(6);
+    Weekday::from_monday_zero_offset(day as i8).unwrap_or(Weekday::Sunday)
 }
 
 fn number_word(w: &str) -> Option<i64> {
@@ -200,28 +192,13 @@ fn iso_month(y: i16, m: i8) -> String {
 
 /// "Mon 29 Apr 2013".
 pub fn spoken(d: Date) -> String {
-    let wd = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
-        [d.weekday().to_monday_zero_offset() as usize];
-    let m = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-        [d.month() as usize - 1];
+    let wd = &WEEKDAY_NAMES[d.weekday().to_monday_zero_offset() as usize][..3];
+    let m = MONTHS[d.month() as usize - 1];
     format!("{wd} {} {m} {}", d.day(), d.year())
 }
 
 fn month_name(m: i8) -> &'static str {
-    [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ][m as usize - 1]
+    MONTH_NAMES[m as usize - 1]
 }
 
 fn monday_of(d: Date) -> Date {

@@ -58,8 +58,7 @@ pub fn last_day(date: PartialDate) -> i64 {
     }
 }
 
-pub const MONTHS: [&str; 12] =
-    ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+pub use crate::content::date::MONTHS;
 
 /// "15 Mar 2013".
 pub fn day_label(days: i64) -> String {
