@@ -6,15 +6,13 @@
 use std::fmt::Write as _;
 use std::path::Path;
 
-const FILES: [&str; 7] = [
-    "briefing.toml",
-    "actors.toml",
-    "issues.toml",
-    "timeline.toml",
-    "places.toml",
-    "glossary.toml",
-    "source.toml",
-];
+include!("src/content/section_files.rs");
+
+macro_rules! names {
+    ($($file:literal),*) => { [$($file),*] };
+}
+
+const FILES: [&str; 7] = with_section_files!(names);
 
 fn main() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("content");

@@ -16,23 +16,6 @@ use std::ops::Range;
 use std::path::Path;
 use toml::Spanned;
 
-/// Hands the seven file names, as literals, to the macro `$then`: `include_str!` needs
-/// literals, so the bundled briefing and the `new` templates are built through this one list.
-#[macro_export]
-macro_rules! with_section_files {
-    ($then:ident) => {
-        $then!(
-            "briefing.toml",
-            "actors.toml",
-            "issues.toml",
-            "timeline.toml",
-            "places.toml",
-            "glossary.toml",
-            "source.toml"
-        )
-    };
-}
-
 macro_rules! names {
     ($($file:literal),*) => { [$($file),*] };
 }

@@ -1,5 +1,8 @@
 //! The content model: briefings as data, loaded and validated, with no terminal in sight.
 
+#[macro_use]
+mod section_files;
+
 pub mod date;
 pub mod diagnostic;
 pub mod entries;
