@@ -143,6 +143,32 @@ fn picture_step() -> impl Strategy<Value = Step> {
     ]
 }
 
+/// Carries out each step as the terminal would (a key or a click through the keymap, never
+/// quitting), checking after each that the reader stays, in bounds, and draws.
+fn run_steps(r: &mut Shell, steps: Vec<Step>) {
+    for step in steps {
+        match step {
+            Step::Act(action) => r.update(action),
+            Step::Resize(width, height) => r.update(Action::Resize { width, height }),
+            Step::Key(key) => {
+                let action = r.action_for_key(key);
+                if action == Action::Quit {
+                    continue;
+                }
+                r.update(action);
+            }
+            Step::Mouse(mouse) => {
+                if let Some(action) = r.action_for_mouse(mouse) {
+                    r.update(action);
+                }
+            }
+        }
+        assert!(!r.quit_requested());
+        assert_in_bounds(r);
+        draw(r);
+    }
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
 
@@ -156,27 +182,7 @@ proptest! {
         let mut r = reader(bundled(), width, height);
         r.update(pane.action());
         r.update(Action::TogglePicture);
-        for step in steps {
-            match step {
-                Step::Act(action) => r.update(action),
-                Step::Resize(width, height) => r.update(Action::Resize { width, height }),
-                Step::Key(key) => {
-                    let action = r.action_for_key(key);
-                    if action == Action::Quit {
-                        continue;
-                    }
-                    r.update(action);
-                }
-                Step::Mouse(mouse) => {
-                    if let Some(action) = r.action_for_mouse(mouse) {
-                        r.update(action);
-                    }
-                }
-            }
-            assert!(!r.quit_requested());
-            assert_in_bounds(&r);
-            draw(&r);
-        }
+        run_steps(&mut r, steps);
     }
 
     #[test]
@@ -193,27 +199,7 @@ proptest! {
     #[test]
     fn any_sequence_of_actions_and_resizes_is_safe(steps in proptest::collection::vec(step(), 1..60)) {
         let mut r = reader(bundled(), 80, 24);
-        for step in steps {
-            match step {
-                Step::Act(action) => r.update(action),
-                Step::Resize(width, height) => r.update(Action::Resize { width, height }),
-                Step::Key(key) => {
-                    let action = r.action_for_key(key);
-                    if action == Action::Quit {
-                        continue;
-                    }
-                    r.update(action);
-                }
-                Step::Mouse(mouse) => {
-                    if let Some(action) = r.action_for_mouse(mouse) {
-                        r.update(action);
-                    }
-                }
-            }
-            assert!(!r.quit_requested());
-            assert_in_bounds(&r);
-            draw(&r);
-        }
+        run_steps(&mut r, steps);
     }
 
     #[test]

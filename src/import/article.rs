@@ -108,78 +108,17 @@ fn empty(format: Format, found_by: &str) -> Article {
     }
 }
 
-/// Words of the page around an article rather than of the article: sharing, navigation,
-/// subscription and cookie prompts.
-const FURNITURE_WORDS: &[&str] = &[
-    "share",
-    "this",
-    "tweet",
-    "facebook",
-    "twitter",
-    "linkedin",
-    "whatsapp",
-    "reddit",
-    "email",
-    "e-mail",
-    "print",
-    "copy",
-    "link",
-    "clipboard",
-    "subscribe",
-    "newsletter",
-    "sign",
-    "up",
-    "in",
-    "login",
-    "log",
-    "register",
-    "comments",
-    "comment",
-    "advertisement",
-    "advert",
-    "sponsored",
-    "related",
-    "articles",
-    "stories",
-    "tags",
-    "tag",
-    "read",
-    "more",
-    "menu",
-    "home",
-    "cookie",
-    "cookies",
-    "accept",
-    "follow",
-    "us",
-    "on",
-    "download",
-    "pdf",
-    "back",
-    "to",
-    "top",
-    "next",
-    "previous",
-    "skip",
-    "content",
-    "search",
-    "reply",
-    "like",
-    "bookmark",
-    "save",
-    "the",
-    "article",
-    "page",
-    "all",
-    "rights",
-    "reserved",
-    "copyright",
-    "©",
-    "and",
+/// Words of the page around an article that are furniture only beside one of
+/// `FURNITURE_KEYS`: "this" in "Share This", "to" in "Back to top".
+const FURNITURE_FILLERS: &[&str] = &[
+    "this", "copy", "sign", "up", "in", "log", "comment", "articles", "stories", "tag", "read",
+    "more", "home", "accept", "follow", "us", "on", "download", "pdf", "back", "to", "top", "next",
+    "previous", "skip", "content", "search", "reply", "like", "save", "the", "article", "page",
+    "all", "rights", "reserved", "and",
 ];
 
-/// The words that make a line furniture on their own; the others (this, to, on…) only count
-/// beside one of them.
+/// The words of sharing, navigation, subscription and cookie prompts, which make a line
+/// furniture on their own.
 const FURNITURE_KEYS: &[&str] = &[
     "share",
     "tweet",
@@ -227,8 +166,8 @@ pub fn is_furniture(block: &str) -> bool {
     if words.is_empty() || words.len() > 8 {
         return false;
     }
-    words.iter().all(|w| FURNITURE_WORDS.contains(&w.as_str()))
-        && words.iter().any(|w| FURNITURE_KEYS.contains(&w.as_str()))
+    let key = |w: &String| FURNITURE_KEYS.contains(&w.as_str());
+    words.iter().all(|w| key(w) || FURNITURE_FILLERS.contains(&w.as_str())) && words.iter().any(key)
 }
 
 /// A byline ("By Jane Doe") of a few capitalised words.

@@ -43,10 +43,19 @@ pub fn string(text: &str) -> String {
     let text = Clean::from(text);
     let mut out = String::with_capacity(text.len() + 2);
     out.push('"');
+    escape_into(&mut out, &text, false);
+    out.push('"');
+    out
+}
+
+/// Escapes `text` for the inside of a TOML basic string, single-line or (`multi_line`, where a
+/// newline stands as itself) multi-line.
+fn escape_into(out: &mut String, text: &str, multi_line: bool) {
     for c in text.chars() {
         match c {
             '"' => out.push_str("\\\""),
             '\\' => out.push_str("\\\\"),
+            '\n' if multi_line => out.push('\n'),
             '\n' => out.push_str("\\n"),
             '\t' => out.push_str("\\t"),
             c if c.is_control() => {
@@ -55,8 +64,6 @@ pub fn string(text: &str) -> String {
             c => out.push(c),
         }
     }
-    out.push('"');
-    out
 }
 
 /// A long text: a literal string ('''…''') when it can be one, so the article reads as
@@ -70,17 +77,7 @@ pub fn long_string(text: &str) -> String {
         return format!("'''\n{text}'''");
     }
     let mut out = String::from("\"\"\"\n");
-    for c in text.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push('\n'),
-            c if c.is_control() => {
-                let _ = write!(out, "\\u{:04X}", c as u32);
-            }
-            c => out.push(c),
-        }
-    }
+    escape_into(&mut out, &text, true);
     out.push_str("\"\"\"");
     out
 }

@@ -308,16 +308,8 @@ fn sgr_mouse(body: &str, last: u8) -> Option<Input> {
     let (button, column, row) = (parts.next()??, parts.next()??, parts.next()??);
     let column = column.saturating_sub(1);
     let row = row.saturating_sub(1);
-    let mut modifiers = KeyModifiers::NONE;
-    if button & 4 != 0 {
-        modifiers |= KeyModifiers::SHIFT;
-    }
-    if button & 8 != 0 {
-        modifiers |= KeyModifiers::ALT;
-    }
-    if button & 16 != 0 {
-        modifiers |= KeyModifiers::CONTROL;
-    }
+    // Shift, Alt and Ctrl are bits 2, 3 and 4, in the order a key's parameter has them.
+    let modifiers = modifiers(((button >> 2) & 7) + 1);
     let which = match button & 3 {
         0 => MouseButton::Left,
         1 => MouseButton::Middle,
