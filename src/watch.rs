@@ -5,12 +5,16 @@
 //! renaming it over the old one; a watch on the old file would see it vanish. Its parent is
 //! watched too: sync tools and `git checkout` may replace the whole directory, and a watch on
 //! the old one would go quiet for good. Changes are debounced so one save (often several
-//! events) reloads once.
+//! events) reloads once. The watcher also reports files being read (by the library, by
+//! `grep`, by the reader's own reload), so a file counts as changed only when what `stat`
+//! says of it (identity, size, modification time) differs from when it was last seen.
 
 use notify_debouncer_mini::notify::{RecommendedWatcher, RecursiveMode};
 use notify_debouncer_mini::{DebounceEventResult, Debouncer, new_debouncer};
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::time::Duration;
+use std::sync::Mutex;
+use std::time::{Duration, SystemTime};
 
 const QUIET: Duration = Duration::from_millis(150);
 
@@ -33,15 +37,26 @@ impl Watch {
     pub fn new(dir: &Path, changed: impl Fn(Change) + Send + 'static) -> Result<Watch, String> {
         let dir = std::fs::canonicalize(dir).unwrap_or(dir.to_path_buf());
         let target = dir.clone();
+        let seen = Mutex::new(snapshot(&dir));
         let mut debouncer = new_debouncer(QUIET, move |result: DebounceEventResult| {
             let Ok(events) = result else { return };
+            let mut seen = seen.lock().unwrap_or_else(|e| e.into_inner());
             if events.iter().any(|e| e.path == target) {
+                *seen = snapshot(&target);
                 changed(Change::Directory);
-            } else if events
-                .iter()
-                .any(|e| e.path.parent() == Some(&target) && is_briefing_file(&e.path))
-            {
-                changed(Change::Files);
+            } else {
+                // Every file is looked at, so each one's new state is remembered.
+                let mut any = false;
+                for e in events.iter().filter(|e| e.path.parent() == Some(&target)) {
+                    if is_briefing_file(&e.path) {
+                        let now = stamp(&e.path);
+                        any |= seen.get(&e.path) != Some(&now);
+                        seen.insert(e.path.clone(), now);
+                    }
+                }
+                if any {
+                    changed(Change::Files);
+                }
             }
         })
         .map_err(|e| e.to_string())?;
@@ -69,6 +84,30 @@ impl Watch {
     }
 }
 
+/// What `stat` says of a file that a write, a rename over it or a removal changes; `None`
+/// for a file that is not there.
+type Stamp = Option<(u64, u64, Option<SystemTime>)>;
+
+fn stamp(path: &Path) -> Stamp {
+    use std::os::unix::fs::MetadataExt;
+    let m = std::fs::symlink_metadata(path).ok()?;
+    Some((m.ino(), m.len(), m.modified().ok()))
+}
+
+/// The stamp of every briefing file in a directory.
+fn snapshot(dir: &Path) -> HashMap<PathBuf, Stamp> {
+    let Ok(entries) = std::fs::read_dir(dir) else { return HashMap::new() };
+    entries
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| is_briefing_file(p))
+        .map(|p| {
+            let s = stamp(&p);
+            (p, s)
+        })
+        .collect()
+}
+
 /// A TOML file an author saves, not an editor's swap or backup file beside it.
 fn is_briefing_file(path: &Path) -> bool {
     let name = path.file_name().map(|n| n.to_string_lossy()).unwrap_or_default();
@@ -78,6 +117,27 @@ fn is_briefing_file(path: &Path) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn reading_a_file_is_no_change_and_writing_it_is() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("actors.toml");
+        std::fs::write(&file, "# one\n").unwrap();
+        let (tx, rx) = std::sync::mpsc::channel();
+        let _watch = Watch::new(dir.path(), move |c| {
+            let _ = tx.send(c);
+        })
+        .unwrap();
+        let wait = Duration::from_millis(1500);
+        for _ in 0..3 {
+            std::fs::read_to_string(&file).unwrap();
+        }
+        assert_eq!(rx.recv_timeout(wait).ok(), None, "reading is not a change");
+        std::fs::write(&file, "# two, longer\n").unwrap();
+        assert_eq!(rx.recv_timeout(wait).ok(), Some(Change::Files));
+        std::fs::read_to_string(&file).unwrap();
+        assert_eq!(rx.recv_timeout(wait).ok(), None, "nor is reading what was written");
+    }
 
     #[test]
     fn only_toml_files_count_not_editor_swap_files() {
