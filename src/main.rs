@@ -332,7 +332,11 @@ fn read(cli: &Cli) -> ExitCode {
         },
         None => None,
     };
-    let library = briefing::library::Library::scan(&folders, &peek);
+    // The library's folders are read now only when it is what opens (or is listed); a
+    // briefing opened by itself reads them when the library is first shown, so a data folder
+    // of a thousand briefings costs its start nothing.
+    let scanned: &[std::path::PathBuf] = if start_on_library { &folders } else { &[] };
+    let library = briefing::library::Library::scan(scanned, &peek);
     if !terminal {
         if start_on_library {
             return print(&commands::list::run(
@@ -372,7 +376,7 @@ fn read(cli: &Cli) -> ExitCode {
         .hyperlinks(briefing::ui::hyperlink::supported(std::env::var("TERM").ok().as_deref()))
         .library(library, start_on_library);
     if !start_on_library {
-        builder = builder.key(key.clone());
+        builder = builder.key(key.clone()).scan_library_when_shown();
     }
     let mut shell = builder.build();
     let mut places =

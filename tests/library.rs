@@ -299,3 +299,34 @@ fn a_problem_cut_to_fit_the_status_line_keeps_a_space_before_the_help_key() {
         assert!(last[..help].ends_with(' '), "at {width} columns: {last:?}");
     }
 }
+
+#[test]
+fn a_briefing_opened_by_itself_reads_the_library_s_folders_only_when_it_is_shown() {
+    let dir =
+        folder(&[("first", "First briefing", "2020-01-01"), ("second", "Second", "2020-01-02")]);
+    let key = briefing::library::key_of(&dir.path().join("first"));
+    // As `briefing DIR/first` starts: only the bundled briefings at hand.
+    let mut r = Shell::builder(fixture())
+        .size(100, 30)
+        .library(Library::scan(&[], &no_memory), false)
+        .key(key.clone())
+        .scan_library_when_shown()
+        .build();
+    assert!(r.take_effects().is_empty(), "nothing is read before the library is asked for");
+    r.update(Action::Library);
+    let effects = r.take_effects();
+    assert!(effects.iter().any(|e| matches!(e, Effect::RescanLibrary)), "{effects:?}");
+    r.rescanned(Library::scan(&[dir.path().to_path_buf()], &no_memory));
+    let shown = screen(&r);
+    assert!(shown.contains("Library · 3 briefings") && shown.contains("Second"), "{shown}");
+    assert!(shown.contains("▸ First briefing"), "the one being read is chosen: {shown}");
+    assert!(!status(&r).contains("read again"), "a first reading is no news: {}", status(&r));
+    // Shown again, the library is not read again; R still reads it, and says so.
+    r.update(Action::Close);
+    r.update(Action::Library);
+    assert!(!r.take_effects().iter().any(|e| matches!(e, Effect::RescanLibrary)));
+    r.update(Action::Reload);
+    assert!(r.take_effects().iter().any(|e| matches!(e, Effect::RescanLibrary)));
+    r.rescanned(Library::scan(&[dir.path().to_path_buf()], &no_memory));
+    assert!(status(&r).contains("read again"), "{}", status(&r));
+}

@@ -155,6 +155,9 @@ impl Shell {
         }
         view.typing = None;
         self.library_shown = true;
+        if !self.library_scanned {
+            self.effects.push(Effect::RescanLibrary);
+        }
     }
 
     /// An action on the library screen.
@@ -463,7 +466,8 @@ impl Shell {
         }
     }
 
-    /// The library read again from disk, the chosen briefing kept.
+    /// The library read again from disk, the chosen briefing kept; read for the first time,
+    /// the briefing being read is chosen, as `show_library` chooses it.
     pub fn rescanned(&mut self, library: Library) {
         let Some(view) = &mut self.library else { return };
         let keep = view.chosen().map(|e| e.key.clone());
@@ -472,6 +476,13 @@ impl Shell {
         if let Some(key) = keep {
             view.choose_key(&key);
         }
-        self.status.say("The library is read again");
+        if self.library_scanned {
+            self.status.say("The library is read again");
+        } else {
+            self.library_scanned = true;
+            if self.library_shown {
+                self.show_library();
+            }
+        }
     }
 }

@@ -72,6 +72,9 @@ pub struct Shell {
     pub(super) shelf: Vec<super::library::Shelved>,
     pub(super) library: Option<super::library::LibraryView>,
     pub(super) library_shown: bool,
+    /// Whether the library's folders have been read: a briefing opened by its directory
+    /// leaves them until the library is first shown, so they cost its start nothing.
+    pub(super) library_scanned: bool,
     /// Where to go once a briefing being opened has loaded: (its key, the target).
     pub(super) pending: Option<(String, Target)>,
     /// Every problem of a briefing that did not open, for the messages box.
@@ -89,6 +92,7 @@ pub struct Builder {
     hyperlinks: bool,
     key: Option<String>,
     library: Option<(crate::library::Library, bool)>,
+    scan_later: bool,
 }
 
 impl Builder {
@@ -137,6 +141,13 @@ impl Builder {
         self
     }
 
+    /// The library given holds only what was at hand (the bundled briefings): its folders are
+    /// read when it is first shown, through `Effect::RescanLibrary`.
+    pub fn scan_library_when_shown(mut self) -> Builder {
+        self.scan_later = true;
+        self
+    }
+
     pub fn build(self) -> Shell {
         let keymap = self.keymap.unwrap_or_else(Keymap::default_keys);
         let keys = pane_keys(&keymap);
@@ -167,6 +178,7 @@ impl Builder {
             shelf: Vec::new(),
             library: None,
             library_shown: false,
+            library_scanned: !self.scan_later,
             pending: None,
             opening_problems: None,
         };
@@ -218,6 +230,7 @@ impl Shell {
             hyperlinks: false,
             key: None,
             library: None,
+            scan_later: false,
         }
     }
 

@@ -50,8 +50,6 @@ enum Event {
     Opened(String, Box<Result<Briefing, Report>>),
     /// A briefing of a library search has been searched: the query, its entry, its hits.
     Found(String, usize, Vec<crate::search::index::Hit>),
-    /// The library's folders, read again.
-    Rescanned(crate::library::Library),
     /// A signal asked the reader to end: it ends as `q` does.
     Stop,
 }
@@ -445,7 +443,6 @@ fn event_loop(
                 }
             }
             Event::Found(query, entry, hits) => shell.found(&query, entry, hits),
-            Event::Rescanned(library) => shell.rescanned(library),
         }
         for effect in shell.take_effects() {
             match effect {
@@ -483,7 +480,8 @@ fn event_loop(
                     searching.store(true, std::sync::atomic::Ordering::Relaxed);
                 }
                 Effect::RescanLibrary => {
-                    let _ = tx.send(Event::Rescanned(places.rescan()));
+                    // Read here, before the next frame, so the library never shows half read.
+                    shell.rescanned(places.rescan());
                 }
                 other => perform(other)?,
             }
