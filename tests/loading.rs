@@ -2,7 +2,7 @@
 
 mod common;
 
-use briefing::content::{self, Details, Kind, Report};
+use briefing::content::{self, Details, Files, Kind, Report};
 use common::*;
 
 /// Loads the fixture with one file replaced and returns the rendered report.
@@ -496,4 +496,127 @@ fn an_outside_source_must_name_a_document() {
         let report = content::check(&files_with("actors.toml", &actors)).render(false);
         assert!(!report.contains("W0008"), "{named}: {report}");
     }
+}
+
+/// The fixture's files with `per_file` more entries after each section file's own: enough
+/// that each file is read in parts and the files are made into entities side by side, as a
+/// large briefing's are. The added entries link to each other and to nothing else.
+fn padded(files: &Files, per_file: usize) -> Files {
+    let mut files = files.clone();
+    for (name, text) in &mut files.texts {
+        let (key, extra) = match name.as_str() {
+            "actors.toml" => ("actor", "kind = \"person\"\n"),
+            "issues.toml" => ("issue", ""),
+            "timeline.toml" => (
+                "event",
+                "date = { start = \"2013-05-01\", precision = \"day\", basis = \"stated\" }\n",
+            ),
+            "places.toml" => ("place", ""),
+            "glossary.toml" => ("term", ""),
+            _ => continue,
+        };
+        let mut grown = text.to_string();
+        for i in 0..per_file {
+            let next = (i + 1) % per_file;
+            grown += &format!(
+                "\n[[{key}]]\nid = \"pad-{key}-{i}\"\nname = \"Padding {i}\"\n{extra}summary = \"Beside [[pad-{key}-{next}]], written out at some length.\"\ncites = [1]\n"
+            );
+        }
+        assert!(grown.len() > 256 * 1024, "{name} is read in parts");
+        *text = grown.into();
+    }
+    files
+}
+
+/// The errors of a report, rendered in the order of the files and the places in them: a
+/// large file's entries are read after every file's outline, so the order found differs.
+fn rendered_errors(mut report: Report) -> String {
+    report.diagnostics.retain(|d| d.severity == content::Severity::Error);
+    report
+        .diagnostics
+        .sort_by_key(|d| (d.file.clone(), d.span.as_ref().map(|s| s.start), d.message.clone()));
+    report.render(false)
+}
+
+/// Details as Debug shows them, with each entity's number replaced by its id: the same
+/// entity has another number in a larger briefing.
+fn by_id(briefing: &briefing::content::Briefing, details: &Details) -> String {
+    let shown = format!("{details:?}");
+    let mut out = String::new();
+    let mut rest = shown.as_str();
+    while let Some(at) = rest.find("EntityId(") {
+        out.push_str(&rest[..at]);
+        let tail = &rest[at + "EntityId(".len()..];
+        let end = tail.find(')').expect("a closing parenthesis");
+        let n: u32 = tail[..end].parse().expect("a number");
+        out.push_str(&briefing.entity(content::EntityId(n)).id);
+        rest = &tail[end + 1..];
+    }
+    out + rest
+}
+
+#[test]
+fn a_large_briefing_loads_as_a_small_one_does() {
+    let small = fixture();
+    let large = content::load(&padded(&files_with("", ""), 2_500))
+        .unwrap_or_else(|r| panic!("{}", r.render(false)));
+    assert_eq!(large.entities.len(), small.entities.len() + 5 * 2_500);
+    let ids = |b: &briefing::content::Briefing, links: Vec<content::EntityId>| {
+        links.into_iter().map(|id| b.entity(id).id.clone()).collect::<Vec<_>>()
+    };
+    for entity in &small.entities {
+        let same = large.entity(large.lookup(&entity.id).expect("the same id"));
+        assert_eq!(same.name, entity.name);
+        assert_eq!(same.kind(), entity.kind());
+        assert_eq!(same.summary.plain(), entity.summary.plain());
+        assert_eq!(
+            ids(&large, same.summary.entity_links().collect()),
+            ids(&small, entity.summary.entity_links().collect()),
+            "{}",
+            entity.id
+        );
+        assert_eq!(by_id(&large, &same.details), by_id(&small, &entity.details), "{}", entity.id);
+    }
+    let lavrov_like = large.entity(large.lookup("alpha").expect("alpha"));
+    let Details::Actor { side, issues, stances, .. } = &lavrov_like.details else { panic!() };
+    assert_eq!(large.sides[side.unwrap().0 as usize].id, "harbour-league");
+    assert_eq!(ids(&large, issues.clone()), ["topic"]);
+    assert_eq!(ids(&large, stances.iter().map(|s| s.issue).collect()), ["topic"]);
+}
+
+#[test]
+fn a_large_briefing_s_problems_are_reported_as_a_small_one_s_are() {
+    let mut files = files_with("", "");
+    for (name, text) in &mut files.texts {
+        let broken = match name.as_str() {
+            "actors.toml" => text
+                .replacen("kind = \"person\"", "kind = \"person\"\ncontry = \"x\"", 1)
+                .replace("summary = \"Beta.\"", "summary = \"Beta, with [[nowhere]].\"")
+                .replace("side = \"independents\"", "side = \"independent\""),
+            "issues.toml" => text.replace("[[tla]]", "[[tlb]]"),
+            "places.toml" => text.replace("lat = 50.85", "lat = 150.85"),
+            "glossary.toml" => text.replace("id = \"tla\"", "id = \"topic\""),
+            "timeline.toml" => {
+                text.replace("actors = [\"alpha\"]", "actors = [\"alpha\", \"city\"]")
+            }
+            _ => continue,
+        };
+        assert_ne!(broken, **text, "{name} is broken");
+        *text = broken.into();
+    }
+    let small = content::check(&files);
+    let large = content::check(&padded(&files, 2_500));
+    assert!(small.errors() >= 7, "{}", small.render(false));
+    assert_eq!(rendered_errors(large), rendered_errors(small));
+
+    // A syntax error in one entry of a large file ends that entry only; links to ids that
+    // might have been in it are not called broken.
+    let mut files = files_with("", "");
+    files.texts[3].1 = TIMELINE.replace("name = \"The meeting\"", "name = \"The meeting").into();
+    let small = content::check(&files);
+    let large = content::check(&padded(&files, 2_500));
+    assert!(small.render(false).contains("timeline.toml:11"), "{}", small.render(false));
+    let large_errors = rendered_errors(large);
+    assert!(large_errors.contains("timeline.toml:11"), "{large_errors}");
+    assert!(!large_errors.contains("unknown link target"), "{large_errors}");
 }

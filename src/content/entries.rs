@@ -85,23 +85,26 @@ pub fn value<T: DeserializeOwned>(
 /// Deserializes a table as `T`, field by field: each rejected field is reported and set
 /// aside, and the rest is read again, until it reads or a required field is missing.
 pub fn entry<T: DeserializeOwned>(
-    value: &Spanned<DeValue<'_>>,
+    value: Spanned<DeValue<'_>>,
     file: &str,
     report: &mut Report,
     help: &(dyn Fn(Code) -> Option<String> + Sync),
 ) -> Option<Entry<T>> {
     let span = value.span();
-    let DeValue::Table(original) = value.get_ref() else {
-        return self::value(value, file, report).map(|v| Entry {
-            value: v,
-            rejected: Vec::new(),
-            span,
-        });
+    let mut table = match value.into_inner() {
+        DeValue::Table(table) => table,
+        other => {
+            let value = Spanned::new(span.clone(), other);
+            return self::value(&value, file, report).map(|v| Entry {
+                value: v,
+                rejected: Vec::new(),
+                span,
+            });
+        }
     };
-    let mut table = original.clone();
     let mut rejected: Vec<String> = Vec::new();
     // Each pass sets aside one field, so there are at most as many passes as fields.
-    for _ in 0..=original.len() {
+    for _ in 0..=table.len() {
         let attempt = Spanned::new(span.clone(), DeValue::Table(table.clone()));
         let error = match T::deserialize(ValueDeserializer::from(attempt)) {
             Ok(value) => return Some(Entry { value, rejected, span }),
@@ -154,7 +157,7 @@ pub fn entries<T: DeserializeOwned>(
     let Some(value) = root.get(key) else { return Vec::new() };
     match value.get_ref() {
         DeValue::Array(items) => {
-            items.iter().filter_map(|item| entry(item, file, report, help)).collect()
+            items.iter().filter_map(|item| entry(item.clone(), file, report, help)).collect()
         }
         other => {
             report
@@ -185,43 +188,125 @@ pub fn section<'a, T: DeserializeOwned>(
     help: &(dyn Fn(Code) -> Option<String> + Sync),
     progress: &Progress,
 ) -> (Vec<Entry<T>>, DeTable<'a>, bool) {
+    let mut outline = outline::<T>(text, file, key, report, help, progress);
+    let preamble = std::mem::take(&mut outline.preamble);
+    let complete = outline.complete;
+    let mut reading = outline.entries(text, key, progress);
     let mut out = Vec::new();
-    let mut preamble = DeTable::default();
-    let mut complete = true;
+    while let Some(entry) = reading.next(file, report, help) {
+        out.extend(entry);
+    }
+    (out, preamble, complete)
+}
+
+/// A section file after its first reading: each part parsed once for its structure and the
+/// id and name of every entry, so that every id is known before any entry is made into its
+/// entity. A small file's entries are read whole then; a large file's parts are parsed again
+/// when its entries are read ([`Outline::entries`]), one at a time, rather than keeping
+/// every entry's values: that is what would cost memory.
+#[derive(Debug)]
+pub struct Outline<'a, T> {
+    parts: Vec<Part<T>>,
+    /// What stands outside the entries, such as a file's title.
+    pub preamble: DeTable<'a>,
+    /// Whether every part parsed.
+    pub complete: bool,
+    /// Every entry in the file's order, as it will be read.
+    pub headings: Vec<Heading>,
+}
+
+#[derive(Debug)]
+enum Part<T> {
+    /// A small file's entries, read at the first reading (`None` for one that did not
+    /// deserialize).
+    Read(Vec<Option<Entry<T>>>),
+    /// A part of a large file that parsed, to be parsed again when its entries are read.
+    Again(Range<usize>),
+}
+
+/// What the first reading knows of an entry: enough to register it for links.
+#[derive(Debug)]
+pub struct Heading {
+    /// The `id`, when it is written as a string.
+    pub id: Option<Spanned<String>>,
+    /// Whether the entry is a table with no `id` at all; an id of another type is reported
+    /// when the entry is read.
+    pub id_missing: bool,
+    /// The `name`, when it is written as a string.
+    pub name: Option<String>,
+    /// Where the whole entry stands in its file.
+    pub span: Range<usize>,
+}
+
+impl Heading {
+    fn of(item: &Spanned<DeValue<'_>>) -> Heading {
+        let string = |field: &str| match item.get_ref() {
+            DeValue::Table(t) => t.get(field).and_then(|v| match v.get_ref() {
+                DeValue::String(s) => Some(Spanned::new(v.span(), s.to_string())),
+                _ => None,
+            }),
+            _ => None,
+        };
+        Heading {
+            id: string("id"),
+            id_missing: matches!(item.get_ref(), DeValue::Table(t) if !t.contains_key("id")),
+            name: string("name").map(Spanned::into_inner),
+            span: item.span(),
+        }
+    }
+}
+
+/// The first reading of a section file: syntax errors, entries that are not tables of
+/// tables, and stray keys are reported here, and each entry's heading is noted. A small
+/// file's entries are read whole too, and their problems reported.
+pub fn outline<'a, T: DeserializeOwned>(
+    text: &'a str,
+    file: &str,
+    key: &str,
+    report: &mut Report,
+    help: &(dyn Fn(Code) -> Option<String> + Sync),
+    progress: &Progress,
+) -> Outline<'a, T> {
+    let mut outline = Outline {
+        parts: Vec::new(),
+        preamble: DeTable::default(),
+        complete: true,
+        headings: Vec::new(),
+    };
     // A small file is parsed whole: splitting it would cost more than the little memory its
     // tree of values takes.
-    let bounds = if text.len() < WHOLE { vec![0] } else { entry_starts(text, key) };
-    for (i, start) in bounds.iter().enumerate() {
+    let whole = text.len() < WHOLE;
+    let bounds = if whole { vec![0] } else { entry_starts(text, key) };
+    for (i, start) in bounds.iter().copied().enumerate() {
         let end = bounds.get(i + 1).copied().unwrap_or(text.len());
-        let chunk = &text[*start..end];
-        progress.read(chunk.len());
-        let (table, errors) = DeTable::parse_recoverable(chunk);
-        if !errors.is_empty() {
-            complete = false;
-            for error in errors {
-                let message = error.message().trim().to_owned();
-                let span = error.span().map(|s| s.start + start..s.end + start);
-                report.add(Code::Syntax, file, span, message);
-            }
+        progress.read(end - start);
+        let Some(mut table) = parse_part(text, start..end, Some((file, &mut *report))) else {
+            outline.complete = false;
             continue;
-        }
-        let mut table =
-            if *start == 0 { table.into_inner() } else { shift_table(table.into_inner(), *start) };
-        if i == 0 && *start == 0 && !chunk_is_entry(&table, key) {
-            preamble = table;
+        };
+        if i == 0 && start == 0 && !chunk_is_entry(&table, key) {
+            outline.preamble = table;
             continue;
         }
         let Some(value) = table.remove(key) else { continue };
         match value.into_inner() {
             DeValue::Array(items) => {
-                out.extend(items.iter().filter_map(|item| entry(item, file, report, help)));
+                outline.headings.extend(items.iter().map(Heading::of));
+                outline.parts.push(if whole {
+                    // Counted as the second reading a large file's part has.
+                    progress.read(end - start);
+                    let entries = items.into_iter().map(|item| entry(item, file, report, help));
+                    Part::Read(entries.collect())
+                } else {
+                    Part::Again(start..end)
+                });
             }
             other => {
                 report
                     .add(
                         Code::WrongType,
                         file,
-                        Some(*start..*start + 1),
+                        Some(start..start + 1),
                         format!(
                             "`{key}` must be an array of tables ([[{key}]]), not {}",
                             other.type_str()
@@ -230,10 +315,80 @@ pub fn section<'a, T: DeserializeOwned>(
                     .with_help(format!("write each entry under its own [[{key}]] heading"));
             }
         }
-        // Whatever else the chunk holds belongs to no entry.
-        preamble_extend(&mut preamble, table);
+        // Whatever else the part holds belongs to no entry.
+        preamble_extend(&mut outline.preamble, table);
     }
-    (out, preamble, complete)
+    outline
+}
+
+/// Parses the part `range` of `text`, its spans moved to where they stand in the file;
+/// syntax errors are reported when a report is given.
+fn parse_part<'a>(
+    text: &'a str,
+    range: Range<usize>,
+    report: Option<(&str, &mut Report)>,
+) -> Option<DeTable<'a>> {
+    let start = range.start;
+    let (table, errors) = DeTable::parse_recoverable(&text[range]);
+    if !errors.is_empty() {
+        if let Some((file, report)) = report {
+            for error in errors {
+                let message = error.message().trim().to_owned();
+                let span = error.span().map(|s| s.start + start..s.end + start);
+                report.add(Code::Syntax, file, span, message);
+            }
+        }
+        return None;
+    }
+    Some(if start == 0 { table.into_inner() } else { shift_table(table.into_inner(), start) })
+}
+
+impl<'a, T> Outline<'a, T> {
+    /// Reads the entries one at a time, in the order of [`Outline::headings`].
+    pub fn entries(self, text: &'a str, key: &'a str, progress: &'a Progress) -> Entries<'a, T> {
+        Entries { parts: self.parts.into_iter(), read: Vec::new().into_iter(), text, key, progress }
+    }
+}
+
+/// The entries of a section file, read one at a time after its outline.
+pub struct Entries<'a, T> {
+    parts: std::vec::IntoIter<Part<T>>,
+    read: std::vec::IntoIter<Option<Entry<T>>>,
+    text: &'a str,
+    key: &'a str,
+    progress: &'a Progress,
+}
+
+impl<T: DeserializeOwned> Entries<'_, T> {
+    /// The next entry, one for each heading: `Some(None)` when it did not deserialize (its
+    /// problems are reported), `None` after the last.
+    pub fn next(
+        &mut self,
+        file: &str,
+        report: &mut Report,
+        help: &(dyn Fn(Code) -> Option<String> + Sync),
+    ) -> Option<Option<Entry<T>>> {
+        loop {
+            if let Some(entry) = self.read.next() {
+                return Some(entry);
+            }
+            self.read = match self.parts.next()? {
+                Part::Read(entries) => entries,
+                Part::Again(range) => {
+                    self.progress.read(range.len());
+                    // The part parsed at its first reading, with the same entries.
+                    let mut table = parse_part(self.text, range, None).unwrap_or_default();
+                    match table.remove(self.key).map(Spanned::into_inner) {
+                        Some(DeValue::Array(items)) => {
+                            items.into_iter().map(|item| entry(item, file, report, help)).collect()
+                        }
+                        _ => Vec::new(),
+                    }
+                }
+            }
+            .into_iter();
+        }
+    }
 }
 
 /// Files smaller than this are parsed in one piece.

@@ -245,7 +245,8 @@ pub fn validate(files: &Files) -> (Option<Briefing>, Report) {
 }
 
 fn validate_with(files: &Files, progress: &Progress) -> (Option<Briefing>, Report) {
-    progress.start(files.texts.iter().map(|(_, t)| t.len()).sum());
+    // Every file is read twice: an outline, then its entries (see below).
+    progress.start(2 * files.texts.iter().map(|(_, t)| t.len()).sum::<usize>());
     let mut report = Report::new(files.origin.clone());
     for (name, text) in &files.texts {
         report.add_shared_source(name, std::sync::Arc::clone(text));
@@ -256,9 +257,9 @@ fn validate_with(files: &Files, progress: &Progress) -> (Option<Briefing>, Repor
         }
     }
     // Each file is read on its own, and each section file one entry at a time, so that a
-    // syntax error ends only the entry it is in and no file's whole tree of values is ever
-    // held. When an entry did not parse, its id is unknown, so links to ids that cannot be
-    // found are not reported as broken (they may not be).
+    // syntax error ends only the entry it is in. When an entry did not parse, its id is
+    // unknown, so links to ids that cannot be found are not reported as broken (they may not
+    // be).
     let help = |code: Code| match code {
         Code::UnknownField => Some(FIELDS_HELP.to_owned()),
         Code::MissingField => Some(REQUIRED_HELP.to_owned()),
@@ -266,20 +267,21 @@ fn validate_with(files: &Files, progress: &Progress) -> (Option<Briefing>, Repor
     };
     let present = |name: &str| files.texts.iter().any(|(n, _)| n == name);
     let mut complete = true;
-    // The section files are read on two threads: each file is parsed on its own, and the
-    // problems found are put together in the files' order, so the report reads the same.
-    fn part<T: serde::de::DeserializeOwned + Send>(
-        files: &Files,
+    // A section file is read twice. First its outline: its structure, and each entry's id
+    // and name, so that every id is known before any entry is made into its entity (links
+    // point forwards and across files). Then its entries, one at a time, each made into its
+    // entity and let go: the entries of a large briefing are never all held at once.
+    fn outline<'f, T: serde::de::DeserializeOwned>(
+        files: &'f Files,
         file: &'static str,
         key: &'static str,
         help: &(dyn Fn(Code) -> Option<String> + Sync),
         progress: &Progress,
-    ) -> (Vec<Entry<T>>, Report, bool) {
+    ) -> (entries::Outline<'f, T>, Report) {
         let mut report = Report::new("");
-        let (entries, preamble, parsed) =
-            entries::section(files.text(file), file, key, &mut report, help, progress);
-        entries::unknown_keys(&preamble, &[key], file, &mut report);
-        (entries, report, parsed)
+        let outline = entries::outline(files.text(file), file, key, &mut report, help, progress);
+        entries::unknown_keys(&outline.preamble, &[key], file, &mut report);
+        (outline, report)
     }
     let (
         briefing,
@@ -293,16 +295,21 @@ fn validate_with(files: &Files, progress: &Progress) -> (Option<Briefing>, Repor
         // About half the text on each thread, as briefings are usually balanced: actors,
         // issues and places beside the briefing, timeline, glossary and source.
         let first = scope.spawn(|| {
-            let actors = part::<format::ActorField>(files, "actors.toml", "actor", &help, progress);
-            let issues = part::<format::IssueField>(files, "issues.toml", "issue", &help, progress);
-            let places = part::<format::PlaceField>(files, "places.toml", "place", &help, progress);
+            let actors =
+                outline::<format::ActorField>(files, "actors.toml", "actor", &help, progress);
+            let issues =
+                outline::<format::IssueField>(files, "issues.toml", "issue", &help, progress);
+            let places =
+                outline::<format::PlaceField>(files, "places.toml", "place", &help, progress);
             (actors, issues, places)
         });
         let briefing: Option<Entry<format::BriefingFile>> = if present("briefing.toml") {
-            match entries::parse(files.text("briefing.toml"), "briefing.toml", &mut report) {
+            let text = files.text("briefing.toml");
+            progress.read(2 * text.len());
+            match entries::parse(text, "briefing.toml", &mut report) {
                 Some(root) => {
                     let root = Spanned::new(0..0, toml::de::DeValue::Table(root.into_inner()));
-                    entries::entry(&root, "briefing.toml", &mut report, &help)
+                    entries::entry(root, "briefing.toml", &mut report, &help)
                 }
                 None => {
                     complete = false;
@@ -312,8 +319,10 @@ fn validate_with(files: &Files, progress: &Progress) -> (Option<Briefing>, Repor
         } else {
             None
         };
-        let timeline = part::<format::EventField>(files, "timeline.toml", "event", &help, progress);
-        let glossary = part::<format::TermField>(files, "glossary.toml", "term", &help, progress);
+        let timeline =
+            outline::<format::EventField>(files, "timeline.toml", "event", &help, progress);
+        let glossary =
+            outline::<format::TermField>(files, "glossary.toml", "term", &help, progress);
         let mut source_report = Report::new("");
         let (paragraphs, source_root, parsed) = entries::section::<format::ParagraphField>(
             files.text("source.toml"),
@@ -335,171 +344,131 @@ fn validate_with(files: &Files, progress: &Progress) -> (Option<Briefing>, Repor
         let (actors, issues, places) = first.join().expect("reading a file does not panic");
         (
             briefing,
-            (actors.0, (actors.1, actors.2)),
-            (issues.0, (issues.1, issues.2)),
-            (timeline.0, (timeline.1, timeline.2)),
-            (places.0, (places.1, places.2)),
-            (glossary.0, (glossary.1, glossary.2)),
+            actors,
+            issues,
+            timeline,
+            places,
+            glossary,
             (paragraphs, title, source_report, parsed),
         )
     });
     let (paragraphs, source_title, source_report, source_parsed) = source_part;
-    for (part, parsed) in [a, i, t, p, g, (source_report, source_parsed)] {
+    complete &= source_parsed;
+    for (part, parsed) in [
+        (a, actors.complete),
+        (i, issues.complete),
+        (t, timeline.complete),
+        (p, places.complete),
+        (g, glossary.complete),
+    ] {
         report.extend(part);
         complete &= parsed;
     }
+    report.extend(source_report);
     let source_present = present("source.toml");
 
-    let mut v = Validator {
+    let mut known = Known {
         files,
-        report,
         ids: HashMap::new(),
         names: Vec::new(),
-        notices: Vec::new(),
         complete,
         paragraphs: 0,
         squashed: Vec::new(),
         sides: HashMap::new(),
-        side_errors: false,
         sides_known: false,
     };
+    let mut notices = Vec::new();
+    let mut v = Validator::new(&known);
     let source = v.source(source_title.as_ref(), &paragraphs, source_present && source_parsed);
-    v.paragraphs = source.paragraphs.len();
+    v.finish(&mut report, &mut notices);
+    known.paragraphs = source.paragraphs.len();
+    // Each paragraph is squashed once, however many quotes it holds.
+    known.squashed = source.paragraphs.iter().map(|p| squash(p)).collect();
 
-    // Every id is registered first, so links may point forwards and across files. Then each
-    // entry is made into its entity and let go, so the entries and the model are never both
-    // held whole.
-    let count = actors.len() + issues.len() + timeline.len() + places.len() + glossary.len();
-    for a in &actors {
-        v.register("actors.toml", Kind::Actor, &a.value.common(), &a.span);
-    }
-    for a in &issues {
-        v.register("issues.toml", Kind::Issue, &a.value.common(), &a.span);
-    }
-    for a in &timeline {
-        v.register("timeline.toml", Kind::Event, &a.value.common(), &a.span);
-    }
-    for a in &places {
-        v.register("places.toml", Kind::Place, &a.value.common(), &a.span);
-    }
-    for a in &glossary {
-        v.register("glossary.toml", Kind::Term, &a.value.common(), &a.span);
+    // Every id is registered first, so links may point forwards and across files.
+    let (mut actors, mut issues, mut timeline, mut places, mut glossary) =
+        (actors, issues, timeline, places, glossary);
+    let actors_count = actors.headings.len();
+    let sections = [
+        ("actors.toml", Kind::Actor, std::mem::take(&mut actors.headings)),
+        ("issues.toml", Kind::Issue, std::mem::take(&mut issues.headings)),
+        ("timeline.toml", Kind::Event, std::mem::take(&mut timeline.headings)),
+        ("places.toml", Kind::Place, std::mem::take(&mut places.headings)),
+        ("glossary.toml", Kind::Term, std::mem::take(&mut glossary.headings)),
+    ];
+    let mut count = 0;
+    for (file, kind, headings) in sections {
+        count += headings.len();
+        for heading in headings {
+            known.register(&mut report, file, kind, heading);
+        }
     }
 
     // The format and the sides come first: every actor names its side.
+    let mut v = Validator::new(&known);
     if let Some(meta) = &briefing {
         v.format(&meta.value, &meta.rejected);
     }
-    let sides = briefing.as_ref().map(|m| v.sides(&m.value.side)).unwrap_or_default();
+    let (sides, declared) = briefing.as_ref().map(|m| v.sides(&m.value.side)).unwrap_or_default();
+    v.finish(&mut report, &mut notices);
+    known.sides = declared;
     // Without a briefing.toml that parsed, the sides are unknown: an actor's is not wrong.
-    v.sides_known = briefing.is_some();
+    known.sides_known = briefing.is_some();
 
-    let mut entities = Vec::with_capacity(count);
-    let mut drafts = Drafts::default();
-    for actor in actors {
-        let (file, span) = ("actors.toml", actor.span.clone());
-        let mut entity = v.entity(file, &actor.value.common(), &span, &actor.rejected, &source);
-        drafts.count(file, &entity, &span);
-        let a = &actor.value;
-        let kind = v.need(file, a.kind.as_ref(), "kind", &span, &actor.rejected);
-        entity.details = Details::Actor {
-            kind: kind.map_or(ActorKind::Group, |k| *k.get_ref()),
-            side: a.side.as_ref().and_then(|s| v.side(file, s)),
-            role: a.role.as_ref().map(|r| Box::new(v.text(file, r))),
-            affiliation: a
-                .affiliation
-                .as_ref()
-                .and_then(|a| v.relation(file, a, Some(Kind::Actor), "affiliation")),
-            issues: v.relations(file, &a.issues, Some(Kind::Issue), "issues"),
-            stances: v.stances(file, &a.stance, &source),
-        };
-        entities.push(entity);
-    }
-    v.unused_sides();
-    for issue in issues {
-        let (file, span) = ("issues.toml", issue.span.clone());
-        let mut entity = v.entity(file, &issue.value.common(), &span, &issue.rejected, &source);
-        drafts.count(file, &entity, &span);
-        entity.details = Details::Issue {
-            related: v.relations(file, &issue.value.related, Some(Kind::Issue), "related"),
-        };
-        entities.push(entity);
-    }
-    let mut previous = None;
-    for event in timeline {
-        let (file, span) = ("timeline.toml", event.span.clone());
-        let mut entity = v.entity(file, &event.value.common(), &span, &event.rejected, &source);
-        drafts.count(file, &entity, &span);
-        let e = &event.value;
-        let date = match v.need(file, e.date.as_ref(), "date", &span, &event.rejected) {
-            Some(field) => {
-                let date = v.date(file, field);
-                let dated = PartialDate::parse(field.get_ref().start.get_ref()).is_ok();
-                if dated && previous.is_some_and(|p| date.sort_key() < p) {
-                    v.report
-                        .add(
-                            Code::TimelineOrder,
-                            file,
-                            Some(field.get_ref().start.span()),
-                            "this event is dated before the one above it",
-                        )
-                        .with_help("the reader sorts by date anyway; keeping the file in date order makes it easier to edit");
-                }
-                if dated {
-                    previous = Some(date.sort_key());
-                }
-                date
-            }
-            None => Date::unknown(),
-        };
-        entity.details = Details::Event {
-            date: Box::new(date),
-            actors: v.relations(file, &e.actors, Some(Kind::Actor), "actors"),
-            places: v.relations(file, &e.places, Some(Kind::Place), "places"),
-            issues: v.relations(file, &e.issues, Some(Kind::Issue), "issues"),
-        };
-        entities.push(entity);
-    }
-    for place in places {
-        let (file, span) = ("places.toml", place.span.clone());
-        let mut entity = v.entity(file, &place.value.common(), &span, &place.rejected, &source);
-        drafts.count(file, &entity, &span);
-        let location = place.value.location.as_ref().and_then(|l| {
-            let (lat, lon) = (l.get_ref().lat, l.get_ref().lon);
-            if (-90.0..=90.0).contains(&lat) && (-180.0..=180.0).contains(&lon) {
-                Some(Location { lat, lon })
-            } else {
-                v.report
-                    .add(Code::LocationRange, file, Some(l.span()), "location out of range")
-                    .with_help(
-                        "latitude runs from -90 to 90 and longitude from -180 to 180 degrees",
-                    );
-                None
-            }
-        });
-        entity.details = Details::Place {
-            country: place.value.country.as_ref().map(|c| v.plain(file, c)),
-            location,
-        };
-        entities.push(entity);
-    }
-    for term in glossary {
-        let (file, span) = ("glossary.toml", term.span.clone());
-        let mut entity = v.entity(file, &term.value.common(), &span, &term.rejected, &source);
-        drafts.count(file, &entity, &span);
-        entity.details = Details::Term {
-            expansion: term.value.expansion.as_ref().map(|e| v.plain(file, e)),
-            see_also: v.relations(file, &term.value.see_also, None, "see_also"),
-        };
-        entities.push(entity);
-    }
+    // The actors and the other four files are made into entities side by side when the
+    // briefing is large; each entry is read whole only now, and let go once made.
+    let large = files.texts.iter().map(|(_, t)| t.len()).sum::<usize>() >= PARALLEL;
+    let shared = &known;
+    let text = |file: &str| files.text(file);
+    let ((first, mut first_drafts, actors), (rest, mut drafts, mut entities)) = both(
+        large,
+        || {
+            let (mut v, mut drafts) = (Validator::new(shared), Drafts::default());
+            let mut out = Vec::with_capacity(actors_count);
+            let actors = actors.entries(text("actors.toml"), "actor", progress);
+            v.section(actors, "actors.toml", &help, &mut drafts, &mut out, |v, a| {
+                v.actor(a, &source)
+            });
+            v.unused_sides();
+            (v, drafts, out)
+        },
+        || {
+            let (mut v, mut drafts) = (Validator::new(shared), Drafts::default());
+            // The actors go in front of these once made, into room kept for them.
+            let mut out = Vec::with_capacity(count);
+            let issues = issues.entries(text("issues.toml"), "issue", progress);
+            v.section(issues, "issues.toml", &help, &mut drafts, &mut out, |v, i| {
+                v.issue(i, &source)
+            });
+            let timeline = timeline.entries(text("timeline.toml"), "event", progress);
+            let mut previous = None;
+            v.section(timeline, "timeline.toml", &help, &mut drafts, &mut out, |v, e| {
+                v.event(e, &source, &mut previous)
+            });
+            let places = places.entries(text("places.toml"), "place", progress);
+            v.section(places, "places.toml", &help, &mut drafts, &mut out, |v, p| {
+                v.place(p, &source)
+            });
+            let glossary = glossary.entries(text("glossary.toml"), "term", progress);
+            v.section(glossary, "glossary.toml", &help, &mut drafts, &mut out, |v, t| {
+                v.term(t, &source)
+            });
+            (v, drafts, out)
+        },
+    );
+    first.finish(&mut report, &mut notices);
+    rest.finish(&mut report, &mut notices);
+    first_drafts.files.append(&mut drafts.files);
+    first_drafts.report(&mut report);
+    // Moving the others along within the room kept copies no more than they hold.
+    entities.splice(0..0, actors);
     symmetric_related(&mut entities);
-    drafts.report(&mut v.report);
 
     let file = "briefing.toml";
     let Some(meta) = briefing else {
-        return (None, v.report);
+        return (None, report);
     };
+    let mut v = Validator::new(&known);
     let b = &meta.value;
     let whole_file = 0..files.text(file).len();
     let rejected = &meta.rejected;
@@ -531,9 +500,10 @@ fn validate_with(files: &Files, progress: &Progress) -> (Option<Briefing>, Repor
             cites: v.cites(file, &k.cites, &source),
         })
         .collect();
+    v.finish(&mut report, &mut notices);
 
-    if v.report.errors() > 0 {
-        return (None, v.report);
+    if report.errors() > 0 {
+        return (None, report);
     }
     let mut briefing = Briefing {
         title,
@@ -553,14 +523,14 @@ fn validate_with(files: &Files, progress: &Progress) -> (Option<Briefing>, Repor
         involved: HashMap::new(),
         stances_on: HashMap::new(),
         cited_by: Vec::new(),
-        notices: std::mem::take(&mut v.notices),
+        notices,
         ids: HashMap::new(),
     };
     // The names were needed for bare links only; the ids move into the briefing, keeping
     // where each was defined for the warnings below.
-    v.names = Vec::new();
-    let mut defined = Vec::with_capacity(v.ids.len());
-    briefing.ids = std::mem::take(&mut v.ids)
+    let mut defined = Vec::with_capacity(known.ids.len());
+    briefing.ids = known
+        .ids
         .into_iter()
         .map(|(id, (entity, _, file, span))| {
             defined.push((entity, file, span));
@@ -568,8 +538,8 @@ fn validate_with(files: &Files, progress: &Progress) -> (Option<Briefing>, Repor
         })
         .collect();
     briefing.build_indexes();
-    v.orphans(&briefing, defined);
-    (Some(briefing), v.report)
+    orphans(&mut report, &briefing, defined);
+    (Some(briefing), report)
 }
 
 /// Where an author who misspelt a field, or left one out, can read the fields a table takes.
@@ -626,6 +596,24 @@ fn is_placeholder_source(source: &str) -> bool {
     bare.is_empty() || VAGUE.contains(&bare)
 }
 
+/// Stands for an entry that did not deserialize (its problems are reported, so the briefing
+/// does not load), keeping later entities in step with the ids registered from the outline.
+fn unread() -> Entity {
+    Entity {
+        id: String::new(),
+        name: Clean::default(),
+        aliases: Box::default(),
+        summary: Text::default(),
+        description: None,
+        cites: Box::default(),
+        quotes: Box::default(),
+        context: Box::default(),
+        slips: Box::default(),
+        draft: false,
+        details: Details::Issue { related: Vec::new() },
+    }
+}
+
 /// Issue relations are shown both ways: naming B in A's `related` puts A in B's too.
 fn symmetric_related(entities: &mut [Entity]) {
     let mut reverse: Vec<(EntityId, EntityId)> = Vec::new();
@@ -644,13 +632,14 @@ fn symmetric_related(entities: &mut [Entity]) {
     }
 }
 
-struct Validator<'f> {
+/// What every entry is checked against, known before any is made into its entity and only
+/// read while they are: so the section files can be made into entities side by side.
+struct Known<'f> {
     files: &'f Files,
-    report: Report,
     /// id → (entity, kind, file, span of its definition)
     ids: HashMap<String, (EntityId, Kind, &'static str, Range<usize>)>,
+    /// Each entity's name, for the label of a bare link to it.
     names: Vec<Clean>,
-    notices: Vec<Clean>,
     /// Whether every file parsed: when one did not, its ids are unknown, and a link to one of
     /// them is not reported as broken.
     complete: bool,
@@ -658,12 +647,23 @@ struct Validator<'f> {
     paragraphs: usize,
     /// The paragraphs with their white space squashed, for finding quotes in them.
     squashed: Vec<String>,
-    /// side id → (side, span of its id in briefing.toml, whether an actor is on it)
-    sides: HashMap<String, (SideId, Range<usize>, bool)>,
-    /// Whether an actor named a side that is not declared.
-    side_errors: bool,
+    sides: Declared,
     /// Whether the declared sides are known (briefing.toml parsed).
     sides_known: bool,
+}
+
+/// The declared sides: side id → (side, span of its id in briefing.toml).
+type Declared = HashMap<String, (SideId, Range<usize>)>;
+
+/// Checks entries and makes them into the model, recording what it finds.
+struct Validator<'k, 'f> {
+    known: &'k Known<'f>,
+    report: Report,
+    notices: Vec<Clean>,
+    /// Which declared sides an actor is on, by side.
+    sides_used: Vec<bool>,
+    /// Whether an actor named a side that is not declared.
+    side_errors: bool,
 }
 
 /// The entries marked `draft`, counted per file, for one warning per file rather than one per
@@ -696,7 +696,221 @@ impl Drafts {
     }
 }
 
-impl Validator<'_> {
+/// Reports a required field missing at the first line of its entry, which is where its
+/// header ([[actor]]) or first field is.
+fn missing(files: &Files, report: &mut Report, file: &str, name: &str, entry: &Range<usize>) {
+    let text = files.text(file);
+    let start = entry.start.min(text.len());
+    let line_end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+    let at = start..line_end.min(entry.end.max(start + 1));
+    report
+        .add(Code::MissingField, file, Some(at), format!("missing field `{name}`"))
+        .with_help(REQUIRED_HELP);
+}
+
+/// Words with their white space squashed, for finding a quote whatever its line breaks.
+fn squash(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+impl Known<'_> {
+    /// Registers an entry's id, in the order of the entries, so the entity it becomes has
+    /// the id it is registered with.
+    fn register(
+        &mut self,
+        report: &mut Report,
+        file: &'static str,
+        kind: Kind,
+        heading: entries::Heading,
+    ) {
+        let Some(id_field) = heading.id else {
+            if heading.id_missing {
+                missing(self.files, report, file, "id", &heading.span);
+            }
+            // Still counted, so entity ids stay in step with the entries.
+            self.names.push(Clean::default());
+            return;
+        };
+        let span = id_field.span();
+        let id = id_field.into_inner();
+        let entity = EntityId(self.names.len() as u32);
+        // A bare [[id]] link shows this name, so it is cleaned as every shown text is.
+        let name = heading.name.map(|n| Clean::from(n.as_str())).unwrap_or_default();
+        self.names.push(name);
+        if !valid_id(&id) {
+            report
+                .add(
+                    Code::InvalidId,
+                    file,
+                    Some(span.clone()),
+                    format!("'{}' is not a valid id", sanitize::escaped(&id)),
+                )
+                .with_help(
+                    "ids are lowercase letters, digits and hyphens, such as 'missile-defense'",
+                );
+        }
+        if let Some((_, _, first_file, first_span)) = self.ids.get(&id) {
+            let (line, col) = report.position(first_file, first_span.start).unwrap_or((1, 1));
+            let first_path = report.path(first_file);
+            report
+                .add(Code::DuplicateId, file, Some(span), format!("duplicate id '{id}'"))
+                .with_label("defined again here")
+                .with_help(format!(
+                    "'{id}' is first defined at {}:{line}:{col}; ids are unique across the whole briefing",
+                    first_path
+                ));
+            return;
+        }
+        self.ids.insert(id, (entity, kind, file, span));
+    }
+}
+
+impl<'k, 'f> Validator<'k, 'f> {
+    fn new(known: &'k Known<'f>) -> Self {
+        // The files are shared, so that what is found can say where, line and column.
+        let mut report = Report::new(known.files.origin.clone());
+        for (name, text) in &known.files.texts {
+            report.add_shared_source(name, std::sync::Arc::clone(text));
+        }
+        Validator {
+            known,
+            report,
+            notices: Vec::new(),
+            sides_used: vec![false; known.sides.len()],
+            side_errors: false,
+        }
+    }
+
+    /// Adds what was found to `report` and `notices`, in the order it was found.
+    fn finish(self, report: &mut Report, notices: &mut Vec<Clean>) {
+        report.extend(self.report);
+        notices.extend(self.notices);
+    }
+
+    /// Makes each entry of a section file into its entity, in the file's order; an entry
+    /// that did not read becomes a stand-in, so later entities keep the ids registered.
+    fn section<T: serde::de::DeserializeOwned>(
+        &mut self,
+        mut entries: entries::Entries<'_, T>,
+        file: &'static str,
+        help: &(dyn Fn(Code) -> Option<String> + Sync),
+        drafts: &mut Drafts,
+        out: &mut Vec<Entity>,
+        mut make: impl FnMut(&mut Self, Entry<T>) -> Entity,
+    ) {
+        while let Some(entry) = entries.next(file, &mut self.report, help) {
+            let Some(entry) = entry else {
+                out.push(unread());
+                continue;
+            };
+            let span = entry.span.clone();
+            let entity = make(self, entry);
+            drafts.count(file, &entity, &span);
+            out.push(entity);
+        }
+    }
+
+    fn actor(&mut self, actor: Entry<format::ActorField>, source: &Source) -> Entity {
+        let (file, span) = ("actors.toml", actor.span.clone());
+        let mut entity = self.entity(file, &actor.value.common(), &span, &actor.rejected, source);
+        let a = &actor.value;
+        let kind = self.need(file, a.kind.as_ref(), "kind", &span, &actor.rejected);
+        entity.details = Details::Actor {
+            kind: kind.map_or(ActorKind::Group, |k| *k.get_ref()),
+            side: a.side.as_ref().and_then(|s| self.side(file, s)),
+            role: a.role.as_ref().map(|r| Box::new(self.text(file, r))),
+            affiliation: a
+                .affiliation
+                .as_ref()
+                .and_then(|a| self.relation(file, a, Some(Kind::Actor), "affiliation")),
+            issues: self.relations(file, &a.issues, Some(Kind::Issue), "issues"),
+            stances: self.stances(file, &a.stance, source),
+        };
+        entity
+    }
+
+    fn issue(&mut self, issue: Entry<format::IssueField>, source: &Source) -> Entity {
+        let (file, span) = ("issues.toml", issue.span.clone());
+        let mut entity = self.entity(file, &issue.value.common(), &span, &issue.rejected, source);
+        entity.details = Details::Issue {
+            related: self.relations(file, &issue.value.related, Some(Kind::Issue), "related"),
+        };
+        entity
+    }
+
+    /// An event; `previous` is the date of the one above it, for keeping the file in order.
+    fn event(
+        &mut self,
+        event: Entry<format::EventField>,
+        source: &Source,
+        previous: &mut Option<(PartialDate, bool, Option<PartialDate>)>,
+    ) -> Entity {
+        let (file, span) = ("timeline.toml", event.span.clone());
+        let mut entity = self.entity(file, &event.value.common(), &span, &event.rejected, source);
+        let e = &event.value;
+        let date = match self.need(file, e.date.as_ref(), "date", &span, &event.rejected) {
+            Some(field) => {
+                let date = self.date(file, field);
+                let dated = PartialDate::parse(field.get_ref().start.get_ref()).is_ok();
+                if dated && previous.is_some_and(|p| date.sort_key() < p) {
+                    self.report
+                        .add(
+                            Code::TimelineOrder,
+                            file,
+                            Some(field.get_ref().start.span()),
+                            "this event is dated before the one above it",
+                        )
+                        .with_help("the reader sorts by date anyway; keeping the file in date order makes it easier to edit");
+                }
+                if dated {
+                    *previous = Some(date.sort_key());
+                }
+                date
+            }
+            None => Date::unknown(),
+        };
+        entity.details = Details::Event {
+            date: Box::new(date),
+            actors: self.relations(file, &e.actors, Some(Kind::Actor), "actors"),
+            places: self.relations(file, &e.places, Some(Kind::Place), "places"),
+            issues: self.relations(file, &e.issues, Some(Kind::Issue), "issues"),
+        };
+        entity
+    }
+
+    fn place(&mut self, place: Entry<format::PlaceField>, source: &Source) -> Entity {
+        let (file, span) = ("places.toml", place.span.clone());
+        let mut entity = self.entity(file, &place.value.common(), &span, &place.rejected, source);
+        let location = place.value.location.as_ref().and_then(|l| {
+            let (lat, lon) = (l.get_ref().lat, l.get_ref().lon);
+            if (-90.0..=90.0).contains(&lat) && (-180.0..=180.0).contains(&lon) {
+                Some(Location { lat, lon })
+            } else {
+                self.report
+                    .add(Code::LocationRange, file, Some(l.span()), "location out of range")
+                    .with_help(
+                        "latitude runs from -90 to 90 and longitude from -180 to 180 degrees",
+                    );
+                None
+            }
+        });
+        entity.details = Details::Place {
+            country: place.value.country.as_ref().map(|c| self.plain(file, c)),
+            location,
+        };
+        entity
+    }
+
+    fn term(&mut self, term: Entry<format::TermField>, source: &Source) -> Entity {
+        let (file, span) = ("glossary.toml", term.span.clone());
+        let mut entity = self.entity(file, &term.value.common(), &span, &term.rejected, source);
+        entity.details = Details::Term {
+            expansion: term.value.expansion.as_ref().map(|e| self.plain(file, e)),
+            see_also: self.relations(file, &term.value.see_also, None, "see_also"),
+        };
+        entity
+    }
+
     fn source(
         &mut self,
         title: Option<&FieldText>,
@@ -754,62 +968,9 @@ impl Validator<'_> {
         rejected: &[String],
     ) -> Option<&'t T> {
         if field.is_none() && !rejected.iter().any(|r| r == name) {
-            // The entry's first line, which is where its header ([[actor]]) or first field is.
-            let text = self.files.text(file);
-            let start = entry.start.min(text.len());
-            let line_end = text[start..].find('\n').map_or(text.len(), |i| start + i);
-            let at = start..line_end.min(entry.end.max(start + 1));
-            self.report
-                .add(Code::MissingField, file, Some(at), format!("missing field `{name}`"))
-                .with_help(REQUIRED_HELP);
+            missing(self.known.files, &mut self.report, file, name, entry);
         }
         field
-    }
-
-    fn register(
-        &mut self,
-        file: &'static str,
-        kind: Kind,
-        common: &Common<'_>,
-        entry: &Range<usize>,
-    ) {
-        let Some(id_field) = common.id else {
-            self.need::<()>(file, None, "id", entry, &[]);
-            // Still counted, so entity ids stay in step with the entries.
-            self.names.push(Clean::default());
-            return;
-        };
-        let id = id_field.get_ref();
-        let span = id_field.span();
-        let entity = EntityId(self.names.len() as u32);
-        // A bare [[id]] link shows this name, so it is cleaned as every shown text is.
-        let name = common.name.map(|n| Clean::from(n.get_ref().as_str())).unwrap_or_default();
-        self.names.push(name);
-        if !valid_id(id) {
-            self.report
-                .add(
-                    Code::InvalidId,
-                    file,
-                    Some(span.clone()),
-                    format!("'{}' is not a valid id", sanitize::escaped(id)),
-                )
-                .with_help(
-                    "ids are lowercase letters, digits and hyphens, such as 'missile-defense'",
-                );
-        }
-        if let Some((_, _, first_file, first_span)) = self.ids.get(id) {
-            let (line, col) = self.report.position(first_file, first_span.start).unwrap_or((1, 1));
-            let first_path = self.report.path(first_file);
-            self.report
-                .add(Code::DuplicateId, file, Some(span), format!("duplicate id '{id}'"))
-                .with_label("defined again here")
-                .with_help(format!(
-                    "'{id}' is first defined at {}:{line}:{col}; ids are unique across the whole briefing",
-                    first_path
-                ));
-            return;
-        }
-        self.ids.insert(id.clone(), (entity, kind, file, span));
     }
 
     fn entity(
@@ -846,7 +1007,7 @@ impl Validator<'_> {
             .filter_map(|q| {
                 let para = self.paragraph(file, &q.para, source)?;
                 let text = self.required(file, &q.text, "text");
-                self.verbatim(file, &q.text, &text, para, source, "quote");
+                self.verbatim(file, &q.text, &text, para, "quote");
                 Some(Quote { text, para })
             })
             .collect::<Vec<_>>();
@@ -864,7 +1025,7 @@ impl Validator<'_> {
             .filter_map(|s| {
                 let para = self.paragraph(file, &s.para, source)?;
                 let said = self.required(file, &s.said, "said");
-                self.verbatim(file, &s.said, &said, para, source, "slip");
+                self.verbatim(file, &s.said, &said, para, "slip");
                 Some(Slip {
                     said,
                     correct: self.required(file, &s.correct, "correct"),
@@ -930,7 +1091,8 @@ impl Validator<'_> {
     }
 
     /// The declared sides, each id checked and remembered for the actors to name.
-    fn sides(&mut self, fields: &[format::SideField]) -> Vec<Side> {
+    fn sides(&mut self, fields: &[format::SideField]) -> (Vec<Side>, Declared) {
+        let mut declared: Declared = HashMap::new();
         let file = "briefing.toml";
         let mut sides = Vec::new();
         for field in fields {
@@ -956,7 +1118,7 @@ impl Validator<'_> {
                         "ids are lowercase letters, digits and hyphens, such as 'united-states'",
                     );
             }
-            if let Some((_, first, _)) = self.sides.get(text) {
+            if let Some((_, first)) = declared.get(text) {
                 let (line, col) = self.report.position(file, first.start).unwrap_or((1, 1));
                 self.report
                     .add(Code::DuplicateId, file, Some(id.span()), format!("duplicate side '{text}'"))
@@ -970,30 +1132,31 @@ impl Validator<'_> {
                     .with_help("group actors into fewer sides");
                 break;
             };
-            self.sides.insert(text.clone(), (SideId(index), id.span(), false));
+            declared.insert(text.clone(), (SideId(index), id.span()));
             sides.push(Side {
                 id: text.clone(),
                 name: self.required(file, name, "name"),
                 description: field.description.as_ref().map(|d| self.text(file, d)),
             });
         }
-        sides
+        (sides, declared)
     }
 
     /// The side an actor names, or an error with the nearest declared one.
     fn side(&mut self, file: &str, id: &Spanned<String>) -> Option<SideId> {
-        if let Some((side, _, used)) = self.sides.get_mut(id.get_ref().as_str()) {
-            *used = true;
+        if let Some((side, _)) = self.known.sides.get(id.get_ref().as_str()) {
+            self.sides_used[side.0 as usize] = true;
             return Some(*side);
         }
         let suggestion = self
+            .known
             .sides
             .keys()
             .map(|candidate| (strsim::jaro_winkler(id.get_ref(), candidate), candidate))
             .filter(|(score, _)| *score > 0.8)
             .max_by(|a, b| a.0.total_cmp(&b.0).then_with(|| b.1.cmp(a.1)));
         self.side_errors = true;
-        if !self.sides_known {
+        if !self.known.sides_known {
             return None;
         }
         let d = self.report.add(
@@ -1004,11 +1167,11 @@ impl Validator<'_> {
         );
         match suggestion {
             Some((_, candidate)) => d.with_help(format!("did you mean '{candidate}'?")),
-            None if self.sides.is_empty() => d.with_help(
+            None if self.known.sides.is_empty() => d.with_help(
                 "briefing.toml declares no sides; declare it there as [[side]] with an id and a name",
             ),
             None => {
-                let mut known: Vec<&str> = self.sides.keys().map(String::as_str).collect();
+                let mut known: Vec<&str> = self.known.sides.keys().map(String::as_str).collect();
                 known.sort_unstable();
                 d.with_help(format!(
                     "the sides declared in briefing.toml are {}; declare it there as [[side]], or leave `side` out for an actor on none",
@@ -1026,10 +1189,13 @@ impl Validator<'_> {
             return;
         }
         let mut unused: Vec<(String, Range<usize>)> = self
+            .known
             .sides
             .iter()
-            .filter(|(_, (_, _, used))| !used)
-            .map(|(id, (_, span, _))| (id.clone(), span.clone()))
+            .filter(|(_, (side, _))| {
+                !self.sides_used.get(side.0 as usize).copied().unwrap_or(false)
+            })
+            .map(|(id, (_, span))| (id.clone(), span.clone()))
             .collect();
         unused.sort_by_key(|(_, span)| span.start);
         for (id, span) in unused {
@@ -1090,7 +1256,7 @@ impl Validator<'_> {
             let quote = s.quote.as_ref().and_then(|q| {
                 let para = self.paragraph(file, &q.para, source)?;
                 let text = self.required(file, &q.text, "text");
-                self.verbatim(file, &q.text, &text, para, source, "quote");
+                self.verbatim(file, &q.text, &text, para, "quote");
                 Some(Quote { text, para })
             });
             if s.cites.is_empty()
@@ -1127,52 +1293,15 @@ impl Validator<'_> {
                 source: s.source.as_ref().map(|src| self.named_source(file, src)),
             });
         }
+        // Most actors take one stance or none: no room is kept for more.
+        out.shrink_to_fit();
         out
     }
 
-    /// Warns of entities that nothing links to: a reader finds them only by browsing a list.
-    fn orphans(
-        &mut self,
-        briefing: &Briefing,
-        mut defined: Vec<(EntityId, &'static str, Range<usize>)>,
-    ) {
-        let mut linked: Vec<bool> = briefing.backlinks.iter().map(|b| !b.is_empty()).collect();
-        let from_briefing = briefing
-            .summary
-            .entity_links()
-            .chain(briefing.key_points.iter().flat_map(|k| k.text.entity_links()))
-            .chain(briefing.publisher_id);
-        for id in from_briefing {
-            linked[id.index()] = true;
-        }
-        defined.retain(|(entity, ..)| !linked[entity.index()]);
-        defined.sort_by_key(|(entity, ..)| *entity);
-        for (entity, file, span) in defined {
-            let id = &briefing.entity(entity).id;
-            self.report
-                .add(Code::Orphan, file, Some(span), format!("nothing links to '{id}'"))
-                .with_help(format!(
-                    "link to it as [[{id}]] from a related entry or name it in a relation; otherwise readers reach it only through its list"
-                ));
-        }
-    }
-
     /// Checks that quoted words appear in the paragraph, whatever the line breaks.
-    fn verbatim(
-        &mut self,
-        file: &str,
-        field: &FieldText,
-        text: &str,
-        para: u32,
-        source: &Source,
-        what: &str,
-    ) {
-        let squash = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
-        // Each paragraph is squashed once, however many quotes it holds.
-        if self.squashed.len() != source.paragraphs.len() {
-            self.squashed = source.paragraphs.iter().map(|p| squash(p)).collect();
-        }
-        let paragraph = self.squashed.get(para as usize - 1).map(String::as_str).unwrap_or("");
+    fn verbatim(&mut self, file: &str, field: &FieldText, text: &str, para: u32, what: &str) {
+        let paragraph =
+            self.known.squashed.get(para as usize - 1).map(String::as_str).unwrap_or("");
         if !paragraph.contains(&squash(text)) {
             self.report
                 .add(Code::NotVerbatim, file, Some(field.span()), format!("this {what} is not in ¶{para} as written"))
@@ -1231,7 +1360,7 @@ impl Validator<'_> {
         kind: Option<Kind>,
         field: &str,
     ) -> Option<EntityId> {
-        match self.ids.get(id.get_ref().as_str()) {
+        match self.known.ids.get(id.get_ref().as_str()) {
             Some((entity, found, ..)) if kind.is_none_or(|k| k == *found) => Some(*entity),
             Some((_, found, ..)) => {
                 let wanted = kind.expect("checked above");
@@ -1259,11 +1388,12 @@ impl Validator<'_> {
     }
 
     fn unknown(&mut self, file: &str, id: &str, span: Range<usize>, kind: Option<Kind>) {
-        if !self.complete {
+        if !self.known.complete {
             // The id may be defined in a file that did not parse.
             return;
         }
         let suggestion = self
+            .known
             .ids
             .iter()
             .filter(|(_, (_, k, ..))| kind.is_none_or(|want| want == *k))
@@ -1406,11 +1536,11 @@ impl Validator<'_> {
     /// A CommonMark field with its links resolved.
     fn text(&mut self, file: &str, field: &FieldText) -> Text {
         let clean = self.plain(file, field);
-        let ids = &self.ids;
-        let names = &self.names;
+        let ids = &self.known.ids;
+        let names = &self.known.names;
         let resolve =
             |id: &str| ids.get(id).map(|(entity, ..)| (*entity, names[entity.index()].as_str()));
-        let (text, problems) = markup::parse(&clean, &resolve, self.paragraphs);
+        let (text, problems) = markup::parse(&clean, &resolve, self.known.paragraphs);
         for link in problems.links {
             let span = self.link_span(file, field.span(), &link.id);
             self.unknown(file, &link.id, span, None);
@@ -1424,14 +1554,14 @@ impl Validator<'_> {
                     Some(span),
                     format!("there is no paragraph {}", paragraph.n),
                 )
-                .with_help(format!("the source has paragraphs 1 to {}", self.paragraphs));
+                .with_help(format!("the source has paragraphs 1 to {}", self.known.paragraphs));
         }
         text
     }
 
     /// Where `[[id` stands in the file, so the caret lands on the link itself.
     fn link_span(&self, file: &str, within: Range<usize>, id: &str) -> Range<usize> {
-        let text = self.files.text(file);
+        let text = self.known.files.text(file);
         let slice = text.get(within.clone()).unwrap_or("");
         let (needle, skip) =
             if id.starts_with('¶') { (id.to_owned(), 0) } else { (format!("[[{id}"), 2) };
@@ -1442,6 +1572,49 @@ impl Validator<'_> {
             }
             None => within,
         }
+    }
+}
+
+/// Briefings of this many bytes or more are made into entities on two threads: below it,
+/// starting a thread costs more than it saves.
+const PARALLEL: usize = 512 * 1024;
+
+/// Runs `a` and `b`, side by side when `parallel`.
+fn both<A: Send, B>(parallel: bool, a: impl FnOnce() -> A + Send, b: impl FnOnce() -> B) -> (A, B) {
+    if !parallel {
+        return (a(), b());
+    }
+    std::thread::scope(|scope| {
+        let a = scope.spawn(a);
+        let b = b();
+        (a.join().expect("making entities does not panic"), b)
+    })
+}
+
+/// Warns of entities that nothing links to: a reader finds them only by browsing a list.
+fn orphans(
+    report: &mut Report,
+    briefing: &Briefing,
+    mut defined: Vec<(EntityId, &'static str, Range<usize>)>,
+) {
+    let mut linked: Vec<bool> = briefing.backlinks.iter().map(|b| !b.is_empty()).collect();
+    let from_briefing = briefing
+        .summary
+        .entity_links()
+        .chain(briefing.key_points.iter().flat_map(|k| k.text.entity_links()))
+        .chain(briefing.publisher_id);
+    for id in from_briefing {
+        linked[id.index()] = true;
+    }
+    defined.retain(|(entity, ..)| !linked[entity.index()]);
+    defined.sort_by_key(|(entity, ..)| *entity);
+    for (entity, file, span) in defined {
+        let id = &briefing.entity(entity).id;
+        report
+            .add(Code::Orphan, file, Some(span), format!("nothing links to '{id}'"))
+            .with_help(format!(
+                "link to it as [[{id}]] from a related entry or name it in a relation; otherwise readers reach it only through its list"
+            ));
     }
 }
 
