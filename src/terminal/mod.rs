@@ -72,11 +72,6 @@ pub trait Places {
 pub fn run(shell: &mut Shell, watch: Option<&Path>, places: &mut dyn Places) -> io::Result<()> {
     let (tx, rx) = mpsc::channel();
     let mut watching = Watching { dir: None, watch: None, reloads: None };
-    if let Some(dir) = watch
-        && let Err(e) = watching.follow(Some(dir.to_path_buf()), &tx)
-    {
-        shell.say(format!("Not watching for changes: {e}"));
-    }
     signals(&tx)?;
     let tty = open_tty()?;
     let mut screen = start(shell.mouse())?;
@@ -86,7 +81,8 @@ pub fn run(shell: &mut Shell, watch: Option<&Path>, places: &mut dyn Places) -> 
         restore_on_panic(info);
     }));
     read_input(tty, tx.clone());
-    let result = event_loop(&mut screen, shell, &rx, &tx, &mut watching, places);
+    let first = watch.map(Path::to_path_buf);
+    let result = event_loop(&mut screen, shell, &rx, &tx, &mut watching, places, first);
     // The place is saved before the terminal is touched again: restoring a terminal that
     // has gone may fail, and what the reader did must not be lost with it.
     for (key, mut memory) in shell.memories() {
@@ -355,6 +351,7 @@ fn event_loop(
     tx: &mpsc::Sender<Event>,
     watching: &mut Watching,
     places: &mut dyn Places,
+    mut watch: Option<PathBuf>,
 ) -> io::Result<()> {
     let size = ratatui::crossterm::terminal::size()?;
     shell.update(Action::Resize { width: size.0, height: size.1 });
@@ -362,6 +359,14 @@ fn event_loop(
     let mut searching = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
     loop {
         screen.draw(|frame| crate::ui::draw(frame, shell))?;
+        // The directory is watched once the first screen is up: setting a watch can take
+        // milliseconds (its parent is watched too), and reading need not wait for it.
+        if let Some(dir) = watch.take()
+            && let Err(e) = watching.follow(Some(dir), tx)
+        {
+            shell.say(format!("Not watching for changes: {e}"));
+            continue;
+        }
         let event = match reloading {
             // Work left in steps goes on while no input waits, so a key never waits for it.
             _ if shell.busy() => match events.try_recv() {
