@@ -249,14 +249,24 @@ fn loading(
     })
 }
 
+/// The first bundled briefing, read back as it loaded when the program was built; loaded
+/// from its files when that cannot be (which then says what is wrong with them).
+fn bundled() -> Result<content::Briefing, content::Report> {
+    let first = content::bundled::BUNDLED.first();
+    match first.and_then(content::bundled::Bundled::prebuilt) {
+        Some(briefing) => Ok(briefing),
+        None => loading(&content::bundled(), None),
+    }
+}
+
 /// Loads the briefing a command names (the bundled one without a path), printing every
 /// problem when it cannot.
 fn load_briefing(path: Option<&std::path::Path>) -> Result<content::Briefing, ExitCode> {
-    let files = match path {
-        Some(path) => content::read_dir(path),
-        None => Ok(content::bundled()),
+    let loaded = match path {
+        Some(path) => content::read_dir(path).and_then(|files| loading(&files, Some(path))),
+        None => bundled(),
     };
-    files.and_then(|files| loading(&files, path)).map_err(|report| {
+    loaded.map_err(|report| {
         eprint!("{}", report.render(theme::color_for(std::io::stderr().is_terminal())));
         ExitCode::from(1)
     })
@@ -301,11 +311,10 @@ fn read(cli: &Cli) -> ExitCode {
     // ordinary text. The library opens on the first bundled briefing, behind it until another
     // is chosen.
     let single = if start_on_library { None } else { path };
-    let files = match single {
-        Some(path) => content::read_dir(path),
-        None => Ok(content::bundled()),
+    let loaded = match single {
+        Some(path) => content::read_dir(path).and_then(|files| loading(&files, Some(path))),
+        None => bundled(),
     };
-    let loaded = files.and_then(|files| loading(&files, single));
     let light = wait_background(background);
     let briefing = match loaded {
         Ok(briefing) => briefing,
@@ -361,7 +370,7 @@ fn read(cli: &Cli) -> ExitCode {
     let key = match single {
         Some(path) => briefing::library::key_of(path),
         None => {
-            format!("bundled/{}", content::load::BUNDLED.first().map_or("briefing", |b| b.slug))
+            format!("bundled/{}", content::bundled::BUNDLED.first().map_or("briefing", |b| b.slug))
         }
     };
     // Built at the terminal's size, the first page is wrapped once, not again on the first

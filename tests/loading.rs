@@ -620,3 +620,18 @@ fn a_large_briefing_s_problems_are_reported_as_a_small_one_s_are() {
     assert!(large_errors.contains("timeline.toml:11"), "{large_errors}");
     assert!(!large_errors.contains("unknown link target"), "{large_errors}");
 }
+
+#[test]
+fn the_bundled_briefing_is_prebuilt_as_it_loads() {
+    // build.rs stored what the loader made of the bundled files; the reader opens that.
+    let bundled = &content::bundled::BUNDLED[0];
+    assert!(!bundled.prebuilt.is_empty(), "build.rs stored the bundled briefing");
+    let prebuilt = bundled.prebuilt().expect("what build.rs stored reads back");
+    let loaded = content::load(&bundled.files()).unwrap_or_else(|r| panic!("{}", r.render(false)));
+    assert_eq!(format!("{:?}", prebuilt.entities), format!("{:?}", loaded.entities));
+    assert_eq!(format!("{:?}", prebuilt.summary), format!("{:?}", loaded.summary));
+    assert_eq!(format!("{:?}", prebuilt.key_points), format!("{:?}", loaded.key_points));
+    assert_eq!(format!("{:?}", prebuilt.source), format!("{:?}", loaded.source));
+    assert_eq!(prebuilt.backlinks, loaded.backlinks);
+    assert_eq!(prebuilt.lookup("lavrov"), loaded.lookup("lavrov"));
+}

@@ -299,6 +299,7 @@ pub struct StanceField {
     Ord,
     Hash,
     Deserialize,
+    serde::Serialize,
     JsonSchema,
     strum::EnumIter,
 )]
@@ -485,7 +486,7 @@ pub struct LocationField {
 }
 
 /// What sort of actor it is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum ActorKind {
     Person,

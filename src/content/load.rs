@@ -89,37 +89,6 @@ impl Files {
     }
 }
 
-/// A briefing embedded in the binary: its directory's name under `content/` and its files.
-#[derive(Debug, PartialEq)]
-pub struct Bundled {
-    pub slug: &'static str,
-    pub files: &'static [(&'static str, &'static str)],
-}
-
-// Every briefing under `content/`, in the order of their names (see build.rs).
-include!(concat!(env!("OUT_DIR"), "/bundled.rs"));
-
-impl Bundled {
-    pub fn files(&self) -> Files {
-        Files {
-            origin: format!("content/{}", self.slug),
-            texts: self
-                .files
-                .iter()
-                .map(|(name, text)| ((*name).to_owned(), (*text).into()))
-                .collect(),
-        }
-    }
-}
-
-/// The briefing the reader opens when given none: the first bundled one.
-pub fn bundled() -> Files {
-    BUNDLED
-        .first()
-        .map(Bundled::files)
-        .unwrap_or_else(|| Files { origin: "content".to_owned(), texts: Vec::new() })
-}
-
 /// Reads the seven files of the briefing directory at `dir`.
 pub fn read_dir(dir: &Path) -> Result<Files, Report> {
     let origin = sanitize::escaped(&dir.display().to_string());

@@ -9,7 +9,8 @@ use pulldown_cmark::{CodeBlockKind, Event, LinkType, Options, Parser, Tag, TagEn
 ///
 /// Kept compact, because a briefing holds many: the words of every run in one string, each
 /// run an end offset, a style and a link, each block a kind and its first run.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(try_from = "Parts")]
 pub struct Text {
     words: Clean,
     /// Boxed slices, not vectors: a text never grows once parsed, and every entity holds one.
@@ -17,13 +18,48 @@ pub struct Text {
     blocks: Box<[Block]>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq)]
+/// A stored text's parts, checked before they make a `Text`: every run must end within the
+/// words, on a character, after the one before, and every block start at a run, in order;
+/// otherwise showing the text could slice it wrongly.
+#[derive(serde::Deserialize)]
+struct Parts {
+    words: Clean,
+    runs: Box<[Run]>,
+    blocks: Box<[Block]>,
+}
+
+impl TryFrom<Parts> for Text {
+    type Error = &'static str;
+
+    fn try_from(parts: Parts) -> Result<Text, Self::Error> {
+        let Parts { words, runs, blocks } = parts;
+        let mut start = 0;
+        for run in &runs {
+            let end = run.end as usize;
+            if end < start || end > words.len() || !words.is_char_boundary(end) {
+                return Err("a run of a stored text does not fit its words");
+            }
+            start = end;
+        }
+        let mut first = 0;
+        for block in &blocks {
+            let at = block.first as usize;
+            if at < first || at > runs.len() {
+                return Err("a block of a stored text does not start at one of its runs");
+            }
+            first = at;
+        }
+        Ok(Text { words, runs, blocks })
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize, serde::Deserialize)]
 struct Block {
     kind: BlockKind,
     first: u32,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 struct Run {
     end: u32,
     style: u8,
@@ -34,7 +70,7 @@ const EMPHASIS: u8 = 1;
 const STRONG: u8 = 2;
 const CODE: u8 = 4;
 
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum BlockKind {
     Paragraph,
     Heading,
@@ -71,7 +107,7 @@ pub struct Inline<'a> {
     pub link: Option<&'a Link>,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum Link {
     Entity(EntityId),
     /// An outside address; boxed, since most links are to entities.

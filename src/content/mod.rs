@@ -3,6 +3,7 @@
 #[macro_use]
 mod section_files;
 
+pub mod bundled;
 pub mod date;
 pub mod diagnostic;
 pub mod entries;
@@ -11,9 +12,11 @@ pub mod load;
 pub mod markup;
 pub mod model;
 pub mod sanitize;
+pub mod stored;
 
+pub use bundled::bundled;
 pub use date::{Basis, Date, Precision};
 pub use diagnostic::{Code, Diagnostic, Report, Severity};
-pub use load::{Files, bundled, check, load, read_dir, validate};
+pub use load::{Files, check, load, read_dir, validate};
 pub use markup::{BlockKind, Inline, Link, Text};
 pub use model::{Briefing, Details, Entity, EntityId, Kind, Position, Side, SideId, Stance};

@@ -8,7 +8,9 @@ use super::sanitize::Clean;
 use std::collections::HashMap;
 
 /// An entity's position in `Briefing::entities`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub struct EntityId(pub u32);
 
 impl EntityId {
@@ -55,7 +57,7 @@ impl Kind {
 
 /// A briefing as the reader and every command see it. Every text in it is `Clean`: nothing
 /// that could act on a terminal survives loading.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Briefing {
     pub title: Clean,
     pub publisher: Clean,
@@ -70,22 +72,29 @@ pub struct Briefing {
     pub sides: Vec<Side>,
     pub entities: Vec<Entity>,
     /// Each kind's entities in reading order: actors by side, events by date, others as filed.
+    #[serde(skip)]
     pub lists: HashMap<Kind, Vec<EntityId>>,
     /// For each entity, its position in its kind's list.
+    #[serde(skip)]
     pub positions: Vec<usize>,
     /// For each entity, who links to it or names it in a relation, each once, grouped by kind
     /// and in each kind's list order.
+    #[serde(skip)]
     pub backlinks: Vec<Vec<EntityId>>,
     /// For each issue, the actors whose `issues` name it or who take a stance on it, in the
     /// actors' list order.
+    #[serde(skip)]
     pub involved: HashMap<EntityId, Vec<EntityId>>,
     /// For each issue, the stances taken on it: the actor and the stance's index among the
     /// actor's, grouped by position and in the actors' list order within each.
+    #[serde(skip)]
     pub stances_on: HashMap<EntityId, Vec<(EntityId, usize)>>,
     /// For each paragraph (index n-1), the entities that cite or quote it.
+    #[serde(skip)]
     pub cited_by: Vec<Vec<EntityId>>,
     /// What was removed from the text at load and where, for the reader to say so.
     pub notices: Vec<Clean>,
+    #[serde(skip)]
     pub(super) ids: HashMap<String, EntityId>,
 }
 
@@ -93,7 +102,7 @@ pub struct Briefing {
 pub const NO_SIDE: &str = "No side";
 
 /// A side actors are grouped by, declared in briefing.toml.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Side {
     pub id: String,
     pub name: Clean,
@@ -101,11 +110,13 @@ pub struct Side {
 }
 
 /// Which of the briefing's sides an actor is on: an index into `Briefing::sides`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub struct SideId(pub u16);
 
 /// Where an actor stands on an issue.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Stance {
     pub issue: EntityId,
     pub position: Position,
@@ -117,19 +128,19 @@ pub struct Stance {
     pub source: Option<Clean>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct KeyPoint {
     pub text: Text,
     pub cites: Vec<u32>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Source {
     pub title: Clean,
     pub paragraphs: Vec<Clean>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Entity {
     /// Letters, digits and hyphens: the loader refuses any other.
     pub id: String,
@@ -149,19 +160,19 @@ pub struct Entity {
     pub details: Details,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Quote {
     pub text: Clean,
     pub para: u32,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Context {
     pub text: Text,
     pub source: Clean,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Slip {
     pub said: Clean,
     pub correct: Clean,
@@ -169,7 +180,7 @@ pub struct Slip {
     pub source: Option<Clean>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Location {
     pub lat: f64,
     pub lon: f64,
@@ -185,7 +196,7 @@ impl Location {
 }
 
 /// What only one kind of entity has.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub enum Details {
     Actor {
         kind: ActorKind,

@@ -62,6 +62,20 @@ impl From<Clean> for String {
     }
 }
 
+// Stored as its text, and cleaned again when read back: a stored model (the bundled briefing
+// prebuilt into the binary) cannot carry what loading would have removed.
+impl serde::Serialize for Clean {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.0)
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Clean {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Clean, D::Error> {
+        String::deserialize(deserializer).map(Clean::from)
+    }
+}
+
 impl Deref for Clean {
     type Target = str;
     fn deref(&self) -> &str {

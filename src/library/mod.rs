@@ -9,7 +9,7 @@ mod header;
 pub use header::Header;
 
 use crate::app::memory::Memory;
-use crate::content::load::{BUNDLED, Bundled};
+use crate::content::bundled::{BUNDLED, Bundled};
 use crate::content::sanitize::Clean;
 use crate::content::{Files, Kind, Report};
 use std::path::{Path, PathBuf};
