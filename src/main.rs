@@ -215,7 +215,7 @@ fn not_a_command(path: &std::path::Path) -> Option<ExitCode> {
 /// Loads a briefing, and when that takes more than a moment, says how far it has got on
 /// standard error, if it is a terminal: a briefing of 100,000 entities takes seconds.
 fn loading(
-    files: &content::Files,
+    files: content::Files,
     path: Option<&std::path::Path>,
 ) -> Result<briefing::content::Briefing, content::Report> {
     let progress = content::entries::Progress::default();
@@ -255,7 +255,7 @@ fn bundled() -> Result<content::Briefing, content::Report> {
     let first = content::bundled::BUNDLED.first();
     match first.and_then(content::bundled::Bundled::prebuilt) {
         Some(briefing) => Ok(briefing),
-        None => loading(&content::bundled(), None),
+        None => loading(content::bundled(), None),
     }
 }
 
@@ -263,7 +263,7 @@ fn bundled() -> Result<content::Briefing, content::Report> {
 /// problem when it cannot.
 fn load_briefing(path: Option<&std::path::Path>) -> Result<content::Briefing, ExitCode> {
     let loaded = match path {
-        Some(path) => content::read_dir(path).and_then(|files| loading(&files, Some(path))),
+        Some(path) => content::read_dir(path).and_then(|files| loading(files, Some(path))),
         None => bundled(),
     };
     loaded.map_err(|report| {
@@ -312,7 +312,7 @@ fn read(cli: &Cli) -> ExitCode {
     // is chosen.
     let single = if start_on_library { None } else { path };
     let loaded = match single {
-        Some(path) => content::read_dir(path).and_then(|files| loading(&files, Some(path))),
+        Some(path) => content::read_dir(path).and_then(|files| loading(files, Some(path))),
         None => bundled(),
     };
     let light = wait_background(background);

@@ -24,7 +24,7 @@ pub fn run(paths: &[PathBuf], deny: Option<Deny>, format: Format, color: bool) -
     let mut reports: Vec<Report> = paths
         .iter()
         .map(|path| match content::read_dir(path) {
-            Ok(files) => content::check(&files),
+            Ok(files) => content::load::check_files(files),
             Err(report) => report,
         })
         .collect();

@@ -294,6 +294,12 @@ impl Report {
         self.diagnostics.last_mut().expect("just pushed")
     }
 
+    /// Lets go of the files no problem points into.
+    pub fn keep_only_sources_pointed_into(&mut self) {
+        let diagnostics = &self.diagnostics;
+        self.sources.retain(|s| diagnostics.iter().any(|d| d.file == s.name));
+    }
+
     /// Takes in another report's problems and the files they point into.
     pub fn extend(&mut self, other: Report) {
         for source in other.sources {

@@ -191,11 +191,12 @@ pub fn read_dir(dir: &Path) -> Result<Files, Report> {
 
 /// Parses and validates a briefing, returning every problem found when there is any error.
 pub fn load(files: &Files) -> Result<Briefing, Report> {
-    load_with(files, &Progress::default())
+    load_with(files.clone(), &Progress::default())
 }
 
-/// The same, saying how far it has got in `progress`.
-pub fn load_with(files: &Files, progress: &Progress) -> Result<Briefing, Report> {
+/// The same, saying how far it has got in `progress`, and letting go of each file's text as
+/// soon as nothing needs it: a large briefing's texts are as large as it is.
+pub fn load_with(files: Files, progress: &Progress) -> Result<Briefing, Report> {
     match validate_with(files, progress) {
         (Some(briefing), report) if report.errors() == 0 => Ok(briefing),
         (_, report) => Err(report),
@@ -207,13 +208,20 @@ pub fn check(files: &Files) -> Report {
     validate(files).1
 }
 
+/// The same, letting go of each file's text as soon as nothing needs it (the report keeps
+/// those it points into).
+pub fn check_files(files: Files) -> Report {
+    validate_with(files, &Progress::default()).1
+}
+
 /// Parses and validates a briefing: the briefing when there is no error, and every problem
 /// found either way.
 pub fn validate(files: &Files) -> (Option<Briefing>, Report) {
-    validate_with(files, &Progress::default())
+    validate_with(files.clone(), &Progress::default())
 }
 
-fn validate_with(files: &Files, progress: &Progress) -> (Option<Briefing>, Report) {
+fn validate_with(owned: Files, progress: &Progress) -> (Option<Briefing>, Report) {
+    let files = &owned;
     // Every file is read twice: an outline, then its entries (see below).
     progress.start(2 * files.texts.iter().map(|(_, t)| t.len()).sum::<usize>());
     let mut report = Report::new(files.origin.clone());
@@ -497,17 +505,23 @@ fn validate_with(files: &Files, progress: &Progress) -> (Option<Briefing>, Repor
     };
     // The names were needed for bare links only; the ids move into the briefing, keeping
     // where each was defined for the warnings below.
-    let mut defined = Vec::with_capacity(known.ids.len());
-    briefing.ids = known
-        .ids
+    let Known { ids, names, .. } = known;
+    drop(names);
+    let mut defined = Vec::with_capacity(ids.len());
+    briefing.ids = ids
         .into_iter()
         .map(|(id, (entity, _, file, span))| {
             defined.push((entity, file, span));
             (id, entity)
         })
         .collect();
-    briefing.build_indexes();
+    // Orphans are found before the indexes, while the files' texts are here to place them.
+    // Then the texts are let go, but for those the report points into: the indexes are yet
+    // to be built, and the texts of a large briefing are as large as it is.
     orphans(&mut report, &briefing, defined);
+    report.keep_only_sources_pointed_into();
+    drop(owned);
+    briefing.build_indexes();
     (Some(briefing), report)
 }
 
@@ -1566,7 +1580,16 @@ fn orphans(
     briefing: &Briefing,
     mut defined: Vec<(EntityId, &'static str, Range<usize>)>,
 ) {
-    let mut linked: Vec<bool> = briefing.backlinks.iter().map(|b| !b.is_empty()).collect();
+    // Linked from another entity, or from the briefing itself.
+    let mut linked = vec![false; briefing.entities.len()];
+    for (i, entity) in briefing.entities.iter().enumerate() {
+        let from = EntityId(i as u32);
+        let targets =
+            entity.relations().into_iter().chain(entity.texts().flat_map(Text::entity_links));
+        for target in targets.filter(|t| *t != from) {
+            linked[target.index()] = true;
+        }
+    }
     let from_briefing = briefing
         .summary
         .entity_links()

@@ -97,6 +97,14 @@ impl BlockKind {
     }
 }
 
+/// Most texts are one paragraph: theirs is not stored, which saves an allocation for nearly
+/// every text of a briefing. A text with runs and no blocks is this one paragraph.
+const ONE_PARAGRAPH: [Block; 1] = [Block { kind: BlockKind::Paragraph, first: 0 }];
+
+fn compact(blocks: Vec<Block>, runs: usize) -> Box<[Block]> {
+    if runs > 0 && blocks == ONE_PARAGRAPH { Box::default() } else { blocks.into_boxed_slice() }
+}
+
 /// A run of text with one style and at most one link, as `Text::blocks` hands it out.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Inline<'a> {
@@ -119,8 +127,13 @@ pub enum Link {
 impl Text {
     /// Each block's kind and its runs.
     pub fn blocks(&self) -> impl Iterator<Item = (BlockKind, impl Iterator<Item = Inline<'_>>)> {
-        self.blocks.iter().enumerate().map(move |(i, block)| {
-            let end = self.blocks.get(i + 1).map_or(self.runs.len(), |b| b.first as usize);
+        let blocks: &[Block] = if self.blocks.is_empty() && !self.runs.is_empty() {
+            &ONE_PARAGRAPH
+        } else {
+            &self.blocks
+        };
+        blocks.iter().enumerate().map(move |(i, block)| {
+            let end = blocks.get(i + 1).map_or(self.runs.len(), |b| b.first as usize);
             let runs = block.first as usize..end;
             (block.kind, runs.map(move |r| self.inline(r)))
         })
@@ -433,8 +446,8 @@ impl Builder {
         }
         Text {
             words: Clean::from(words),
+            blocks: compact(self.blocks, runs.len()),
             runs: runs.into_boxed_slice(),
-            blocks: self.blocks.into_boxed_slice(),
         }
     }
 
@@ -446,8 +459,8 @@ impl Builder {
                 words.shrink_to_fit();
                 Text {
                     words,
+                    blocks: compact(self.blocks, self.runs.len()),
                     runs: self.runs.into_boxed_slice(),
-                    blocks: self.blocks.into_boxed_slice(),
                 }
             }
             // Something must go, so the runs' ends would no longer fit the words: each run
@@ -471,6 +484,20 @@ mod tests {
             "lavrov" => Some((EntityId(3), "Sergei Lavrov")),
             _ => None,
         }
+    }
+
+    #[test]
+    fn a_text_of_one_paragraph_keeps_no_block_but_shows_one() {
+        let (one, _) = parse("Just **one** paragraph.", &resolve, 0);
+        assert!(one.blocks.is_empty(), "not stored");
+        let shown = blocks(&one);
+        assert_eq!(shown.len(), 1);
+        assert_eq!(shown[0].0, BlockKind::Paragraph);
+        assert_eq!(shown[0].1.len(), 3);
+        let (two, _) = parse("One.\n\nTwo.", &resolve, 0);
+        assert_eq!(blocks(&two).len(), 2);
+        let (none, _) = parse("", &resolve, 0);
+        assert!(blocks(&none).is_empty() && none.is_empty());
     }
 
     #[test]
