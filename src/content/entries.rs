@@ -6,6 +6,7 @@
 //! field is still checked. Only a syntax error, which breaks the TOML itself, ends a file.
 
 use super::diagnostic::{Code, Report};
+use super::format::Moved;
 use serde::de::DeserializeOwned;
 use std::ops::Range;
 use toml::Spanned;
@@ -71,15 +72,29 @@ pub fn value<T: DeserializeOwned>(
     file: &str,
     report: &mut Report,
 ) -> Option<T> {
+    value_from(value, 0, file, report)
+}
+
+/// The same for a value parsed from a part of its file that starts at `from`.
+fn value_from<T: DeserializeOwned>(
+    value: &Spanned<DeValue<'_>>,
+    from: usize,
+    file: &str,
+    report: &mut Report,
+) -> Option<T> {
     match T::deserialize(ValueDeserializer::from(value.clone())) {
         Ok(v) => Some(v),
         Err(error) => {
             let message = error.message().trim().to_owned();
-            let span = error.span().unwrap_or(value.span());
+            let span = moved(error.span().unwrap_or(value.span()), from);
             report.add(Code::of_toml_error(&message), file, Some(span), message);
             None
         }
     }
+}
+
+fn moved(span: Range<usize>, by: usize) -> Range<usize> {
+    span.start + by..span.end + by
 }
 
 /// Deserializes a table as `T`, field by field: each rejected field is reported and set
@@ -90,15 +105,40 @@ pub fn entry<T: DeserializeOwned>(
     report: &mut Report,
     help: &(dyn Fn(Code) -> Option<String> + Sync),
 ) -> Option<Entry<T>> {
+    entry_unmoved(value, 0, file, report, help)
+}
+
+/// The same for an entry parsed from a part of its file that starts at `from`: its spans
+/// are counted from there, and moved to where they stand in the file once it is read.
+fn entry_from<T: DeserializeOwned + Moved>(
+    value: Spanned<DeValue<'_>>,
+    from: usize,
+    file: &str,
+    report: &mut Report,
+    help: &(dyn Fn(Code) -> Option<String> + Sync),
+) -> Option<Entry<T>> {
+    let entry = entry_unmoved::<T>(value, from, file, report, help)?;
+    Some(if from == 0 { entry } else { Entry { value: entry.value.moved(from), ..entry } })
+}
+
+/// An entry whose problems are reported where they stand in the file, and whose own span is
+/// moved there, but whose value's spans are still counted from `from`.
+fn entry_unmoved<T: DeserializeOwned>(
+    value: Spanned<DeValue<'_>>,
+    from: usize,
+    file: &str,
+    report: &mut Report,
+    help: &(dyn Fn(Code) -> Option<String> + Sync),
+) -> Option<Entry<T>> {
     let span = value.span();
     let mut table = match value.into_inner() {
         DeValue::Table(table) => table,
         other => {
             let value = Spanned::new(span.clone(), other);
-            return self::value(&value, file, report).map(|v| Entry {
+            return value_from(&value, from, file, report).map(|v| Entry {
                 value: v,
                 rejected: Vec::new(),
-                span,
+                span: moved(span, from),
             });
         }
     };
@@ -107,7 +147,7 @@ pub fn entry<T: DeserializeOwned>(
     for _ in 0..=table.len() {
         let attempt = Spanned::new(span.clone(), DeValue::Table(table.clone()));
         let error = match T::deserialize(ValueDeserializer::from(attempt)) {
-            Ok(value) => return Some(Entry { value, rejected, span }),
+            Ok(value) => return Some(Entry { value, rejected, span: moved(span, from) }),
             Err(error) => error,
         };
         let mut message = error.message().trim().to_owned();
@@ -131,7 +171,7 @@ pub fn entry<T: DeserializeOwned>(
                 format!("invalid type: `{field}` takes a word in quotes, not {}", article(found));
         }
         let culprit = culprit.map(|(field, _)| field);
-        let diagnostic = report.add(code, file, Some(at), message);
+        let diagnostic = report.add(code, file, Some(moved(at, from)), message);
         if let Some(help) = help(code) {
             diagnostic.with_help(help);
         }
@@ -180,7 +220,7 @@ pub fn entries<T: DeserializeOwned>(
 /// more than one entry's values are held at once, whatever the size of the file, and a syntax
 /// error ends only the entry it is in. Returns the entries, the table of what stands before
 /// the first of them, and whether every part parsed.
-pub fn section<'a, T: DeserializeOwned>(
+pub fn section<'a, T: DeserializeOwned + Moved>(
     text: &'a str,
     file: &str,
     key: &str,
@@ -239,10 +279,12 @@ pub struct Heading {
 }
 
 impl Heading {
-    fn of(item: &Spanned<DeValue<'_>>) -> Heading {
+    /// The heading of an entry parsed from a part of its file that starts at `from`.
+    fn of(item: &Spanned<DeValue<'_>>, from: usize) -> Heading {
+        let moved = |span: Range<usize>| span.start + from..span.end + from;
         let string = |field: &str| match item.get_ref() {
             DeValue::Table(t) => t.get(field).and_then(|v| match v.get_ref() {
-                DeValue::String(s) => Some(Spanned::new(v.span(), s.to_string())),
+                DeValue::String(s) => Some(Spanned::new(moved(v.span()), s.to_string())),
                 _ => None,
             }),
             _ => None,
@@ -251,7 +293,7 @@ impl Heading {
             id: string("id"),
             id_missing: matches!(item.get_ref(), DeValue::Table(t) if !t.contains_key("id")),
             name: string("name").map(Spanned::into_inner),
-            span: item.span(),
+            span: moved(item.span()),
         }
     }
 }
@@ -259,7 +301,7 @@ impl Heading {
 /// The first reading of a section file: syntax errors, entries that are not tables of
 /// tables, and stray keys are reported here, and each entry's heading is noted. A small
 /// file's entries are read whole too, and their problems reported.
-pub fn outline<'a, T: DeserializeOwned>(
+pub fn outline<'a, T: DeserializeOwned + Moved>(
     text: &'a str,
     file: &str,
     key: &str,
@@ -277,9 +319,16 @@ pub fn outline<'a, T: DeserializeOwned>(
     // tree of values takes.
     let whole = text.len() < WHOLE;
     let bounds = if whole { vec![0] } else { entry_starts(text, key) };
+    // The entries of a file's first parts are read at once, up to a bound: they are then
+    // parsed once, not twice, and what they hold stays small beside the briefing.
+    let mut kept = 0;
     for (i, start) in bounds.iter().copied().enumerate() {
         let end = bounds.get(i + 1).copied().unwrap_or(text.len());
         progress.read(end - start);
+        let read_now = whole || kept + (end - start) <= KEPT;
+        kept += if read_now { end - start } else { 0 };
+        // Spans are counted from the part's start, and moved only where they are kept:
+        // moving them all would rebuild every table.
         let Some(mut table) = parse_part(text, start..end, Some((file, &mut *report))) else {
             outline.complete = false;
             continue;
@@ -291,11 +340,12 @@ pub fn outline<'a, T: DeserializeOwned>(
         let Some(value) = table.remove(key) else { continue };
         match value.into_inner() {
             DeValue::Array(items) => {
-                outline.headings.extend(items.iter().map(Heading::of));
-                outline.parts.push(if whole {
+                outline.headings.extend(items.iter().map(|item| Heading::of(item, start)));
+                outline.parts.push(if read_now {
                     // Counted as the second reading a large file's part has.
                     progress.read(end - start);
-                    let entries = items.into_iter().map(|item| entry(item, file, report, help));
+                    let entries =
+                        items.into_iter().map(|item| entry_from(item, start, file, report, help));
                     Part::Read(entries.collect())
                 } else {
                     Part::Again(start..end)
@@ -316,13 +366,14 @@ pub fn outline<'a, T: DeserializeOwned>(
             }
         }
         // Whatever else the part holds belongs to no entry.
+        let table = if start == 0 { table } else { shift_table(table, start) };
         preamble_extend(&mut outline.preamble, table);
     }
     outline
 }
 
-/// Parses the part `range` of `text`, its spans moved to where they stand in the file;
-/// syntax errors are reported when a report is given.
+/// Parses the part `range` of `text`, its spans counted from the part's start; syntax errors
+/// are reported, where they stand in the file, when a report is given.
 fn parse_part<'a>(
     text: &'a str,
     range: Range<usize>,
@@ -340,7 +391,7 @@ fn parse_part<'a>(
         }
         return None;
     }
-    Some(if start == 0 { table.into_inner() } else { shift_table(table.into_inner(), start) })
+    Some(table.into_inner())
 }
 
 impl<'a, T> Outline<'a, T> {
@@ -359,7 +410,7 @@ pub struct Entries<'a, T> {
     progress: &'a Progress,
 }
 
-impl<T: DeserializeOwned> Entries<'_, T> {
+impl<T: DeserializeOwned + Moved> Entries<'_, T> {
     /// The next entry, one for each heading: `Some(None)` when it did not deserialize (its
     /// problems are reported), `None` after the last.
     pub fn next(
@@ -377,11 +428,13 @@ impl<T: DeserializeOwned> Entries<'_, T> {
                 Part::Again(range) => {
                     self.progress.read(range.len());
                     // The part parsed at its first reading, with the same entries.
+                    let from = range.start;
                     let mut table = parse_part(self.text, range, None).unwrap_or_default();
                     match table.remove(self.key).map(Spanned::into_inner) {
-                        Some(DeValue::Array(items)) => {
-                            items.into_iter().map(|item| entry(item, file, report, help)).collect()
-                        }
+                        Some(DeValue::Array(items)) => items
+                            .into_iter()
+                            .map(|item| entry_from(item, from, file, report, help))
+                            .collect(),
                         _ => Vec::new(),
                     }
                 }
@@ -393,6 +446,10 @@ impl<T: DeserializeOwned> Entries<'_, T> {
 
 /// Files smaller than this are parsed in one piece.
 const WHOLE: usize = 256 * 1024;
+
+/// How much of a file's text has its entries read at its first reading; the rest is parsed
+/// again, a part at a time, when its entries are made into entities.
+const KEPT: usize = 512 * 1024;
 
 fn chunk_is_entry(table: &DeTable<'_>, key: &str) -> bool {
     table.get(key).is_some_and(|v| matches!(v.get_ref(), DeValue::Array(_)))

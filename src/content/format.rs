@@ -505,3 +505,62 @@ impl ActorKind {
         }
     }
 }
+
+/// Moves every span a value holds by `by` bytes. An entry parsed from a part of its file has
+/// spans counted from the part's start; moving the entry's few spans once it is read costs
+/// far less than moving every span of the parsed table before.
+pub trait Moved: Sized {
+    fn moved(self, by: usize) -> Self;
+}
+
+impl<T: Moved> Moved for Spanned<T> {
+    fn moved(self, by: usize) -> Self {
+        let span = self.span();
+        Spanned::new(span.start + by..span.end + by, self.into_inner().moved(by))
+    }
+}
+
+impl<T: Moved> Moved for Option<T> {
+    fn moved(self, by: usize) -> Self {
+        self.map(|v| v.moved(by))
+    }
+}
+
+impl<T: Moved> Moved for Vec<T> {
+    fn moved(self, by: usize) -> Self {
+        // Collected in place: the vector's room is used again.
+        self.into_iter().map(|v| v.moved(by)).collect()
+    }
+}
+
+/// Values with no span of their own.
+macro_rules! unmoved {
+    ($($t:ty),*) => { $(impl Moved for $t { fn moved(self, _: usize) -> Self { self } })* };
+}
+unmoved!(String, i64, bool, f64, ActorKind, Position, Precision, Basis, LocationField);
+
+/// Structs: each field named is moved, the rest kept.
+macro_rules! moved_fields {
+    ($($t:ident { $($field:ident),* })*) => {
+        $(impl Moved for $t {
+            // `..self` keeps what has no span, and is needless only where every field has one.
+            #[allow(clippy::needless_update)]
+            fn moved(self, by: usize) -> Self {
+                $t { $($field: self.$field.moved(by),)* ..self }
+            }
+        })*
+    };
+}
+moved_fields! {
+    ActorField { id, name, aliases, summary, description, cites, quote, context, slip, kind, side, role, affiliation, issues, stance }
+    IssueField { id, name, aliases, summary, description, cites, quote, context, slip, related }
+    EventField { id, name, aliases, summary, description, cites, quote, context, slip, date, actors, places, issues }
+    PlaceField { id, name, aliases, summary, description, cites, quote, context, slip, country, location }
+    TermField { id, name, aliases, summary, description, cites, quote, context, slip, expansion, see_also }
+    StanceField { issue, position, line, cites, quote, basis, source }
+    QuoteField { text, para }
+    ContextField { text, source }
+    SlipField { said, correct, para, source }
+    DateField { start, end, precision, basis, note, source }
+    ParagraphField { n, text }
+}

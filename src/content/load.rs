@@ -248,7 +248,7 @@ fn validate_with(owned: Files, progress: &Progress) -> (Option<Briefing>, Report
     // and name, so that every id is known before any entry is made into its entity (links
     // point forwards and across files). Then its entries, one at a time, each made into its
     // entity and let go: the entries of a large briefing are never all held at once.
-    fn outline<'f, T: serde::de::DeserializeOwned>(
+    fn outline<'f, T: serde::de::DeserializeOwned + format::Moved>(
         files: &'f Files,
         file: &'static str,
         key: &'static str,
@@ -772,7 +772,7 @@ impl<'k, 'f> Validator<'k, 'f> {
 
     /// Makes each entry of a section file into its entity, in the file's order; an entry
     /// that did not read becomes a stand-in, so later entities keep the ids registered.
-    fn section<T: serde::de::DeserializeOwned>(
+    fn section<T: serde::de::DeserializeOwned + format::Moved>(
         &mut self,
         mut entries: entries::Entries<'_, T>,
         file: &'static str,
