@@ -3,10 +3,11 @@
 //! reading back takes a fraction of the time loading does.
 //!
 //! What is stored is the model, not its indexes, which are built again as loading builds
-//! them. Every text is cleaned again as it is read, and everything that points into the
-//! briefing (links, relations, sides, paragraphs, dates) is checked to point inside it, so
-//! bytes that were not stored by this program give `None`, never a briefing that could not
-//! have loaded.
+//! them. The bytes are the program's own, built into it; still, every text is cleaned again
+//! as it is read, and everything that points into the briefing (links, relations, sides,
+//! paragraphs, dates) is checked to point inside it, so other bytes give `None` or a briefing
+//! the reader can show without harm, never one that would make it panic or print what
+//! loading removes.
 
 use super::markup::{Link, Text};
 use super::model::{Briefing, Details, EntityId};
