@@ -99,6 +99,34 @@ mod tests {
         assert!(loaded.lookup("lavrov").is_some());
     }
 
+    #[test]
+    fn damaged_bytes_never_panic_and_never_point_outside() {
+        let loaded = crate::content::load(&crate::content::bundled()).expect("it loads");
+        let bytes = store(&loaded);
+        // A small xorshift: the same damage on every run.
+        let mut state = 0x9e37_79b9_7f4a_7c15_u64;
+        let mut next = move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        for _ in 0..400 {
+            let mut damaged = bytes.clone();
+            for _ in 0..1 + next() % 4 {
+                let at = (next() % damaged.len() as u64) as usize;
+                damaged[at] = next() as u8;
+            }
+            if let Some(b) = restore(&damaged) {
+                assert!(points_inside(&b));
+                assert_eq!(b.backlinks.len(), b.entities.len());
+            }
+        }
+        for cut in (0..bytes.len()).step_by(331) {
+            let _ = restore(&bytes[..cut]);
+        }
+    }
+
     /// Everything of a briefing, its maps in the order of their keys.
     fn shown(b: &Briefing) -> String {
         let sorted = |shown: Vec<String>| {
