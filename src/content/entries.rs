@@ -99,31 +99,11 @@ fn moved(span: Range<usize>, by: usize) -> Range<usize> {
 
 /// Deserializes a table as `T`, field by field: each rejected field is reported and set
 /// aside, and the rest is read again, until it reads or a required field is missing.
+///
+/// `from` is where the part of the file the table was parsed from starts (0 for a whole
+/// file): problems and the entry's own span are placed where they stand in the file, but
+/// the value's spans are left counted from `from` ([`entry_from`] moves them).
 pub fn entry<T: DeserializeOwned>(
-    value: Spanned<DeValue<'_>>,
-    file: &str,
-    report: &mut Report,
-    help: &(dyn Fn(Code) -> Option<String> + Sync),
-) -> Option<Entry<T>> {
-    entry_unmoved(value, 0, file, report, help)
-}
-
-/// The same for an entry parsed from a part of its file that starts at `from`: its spans
-/// are counted from there, and moved to where they stand in the file once it is read.
-fn entry_from<T: DeserializeOwned + Moved>(
-    value: Spanned<DeValue<'_>>,
-    from: usize,
-    file: &str,
-    report: &mut Report,
-    help: &(dyn Fn(Code) -> Option<String> + Sync),
-) -> Option<Entry<T>> {
-    let entry = entry_unmoved::<T>(value, from, file, report, help)?;
-    Some(if from == 0 { entry } else { Entry { value: entry.value.moved(from), ..entry } })
-}
-
-/// An entry whose problems are reported where they stand in the file, and whose own span is
-/// moved there, but whose value's spans are still counted from `from`.
-fn entry_unmoved<T: DeserializeOwned>(
     value: Spanned<DeValue<'_>>,
     from: usize,
     file: &str,
@@ -186,6 +166,19 @@ fn entry_unmoved<T: DeserializeOwned>(
     None
 }
 
+/// An entry parsed from a part of its file that starts at `from`, its spans moved to where
+/// they stand in the file once it is read.
+fn entry_from<T: DeserializeOwned + Moved>(
+    value: Spanned<DeValue<'_>>,
+    from: usize,
+    file: &str,
+    report: &mut Report,
+    help: &(dyn Fn(Code) -> Option<String> + Sync),
+) -> Option<Entry<T>> {
+    let entry = entry::<T>(value, from, file, report, help)?;
+    Some(if from == 0 { entry } else { Entry { value: entry.value.moved(from), ..entry } })
+}
+
 /// The array of tables under `key` (`[[actor]]`), each entry read on its own.
 pub fn entries<T: DeserializeOwned>(
     root: &DeTable<'_>,
@@ -197,7 +190,7 @@ pub fn entries<T: DeserializeOwned>(
     let Some(value) = root.get(key) else { return Vec::new() };
     match value.get_ref() {
         DeValue::Array(items) => {
-            items.iter().filter_map(|item| entry(item.clone(), file, report, help)).collect()
+            items.iter().filter_map(|item| entry(item.clone(), 0, file, report, help)).collect()
         }
         other => {
             report

@@ -286,7 +286,7 @@ fn validate_with(owned: Files, progress: &Progress) -> (Option<Briefing>, Report
             match entries::parse(text, "briefing.toml", &mut report) {
                 Some(root) => {
                     let root = Spanned::new(0..0, toml::de::DeValue::Table(root.into_inner()));
-                    entries::entry(root, "briefing.toml", &mut report, &help)
+                    entries::entry(root, 0, "briefing.toml", &mut report, &help)
                 }
                 None => {
                     complete = false;
