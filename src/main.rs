@@ -249,6 +249,14 @@ fn loading(
     })
 }
 
+/// The briefing at `path`, or the first bundled one without a path.
+fn open(path: Option<&std::path::Path>) -> Result<content::Briefing, content::Report> {
+    match path {
+        Some(path) => content::read_dir(path).and_then(|files| loading(files, Some(path))),
+        None => bundled(),
+    }
+}
+
 /// The first bundled briefing, read back as it loaded when the program was built; loaded
 /// from its files when that cannot be (which then says what is wrong with them).
 fn bundled() -> Result<content::Briefing, content::Report> {
@@ -262,11 +270,7 @@ fn bundled() -> Result<content::Briefing, content::Report> {
 /// Loads the briefing a command names (the bundled one without a path), printing every
 /// problem when it cannot.
 fn load_briefing(path: Option<&std::path::Path>) -> Result<content::Briefing, ExitCode> {
-    let loaded = match path {
-        Some(path) => content::read_dir(path).and_then(|files| loading(files, Some(path))),
-        None => bundled(),
-    };
-    loaded.map_err(|report| {
+    open(path).map_err(|report| {
         eprint!("{}", report.render(theme::color_for(std::io::stderr().is_terminal())));
         ExitCode::from(1)
     })
@@ -311,10 +315,7 @@ fn read(cli: &Cli) -> ExitCode {
     // ordinary text. The library opens on the first bundled briefing, behind it until another
     // is chosen.
     let single = if start_on_library { None } else { path };
-    let loaded = match single {
-        Some(path) => content::read_dir(path).and_then(|files| loading(files, Some(path))),
-        None => bundled(),
-    };
+    let loaded = open(single);
     let light = wait_background(background);
     let briefing = match loaded {
         Ok(briefing) => briefing,
