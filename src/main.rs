@@ -315,6 +315,8 @@ fn read(cli: &Cli) -> ExitCode {
     // ordinary text. The library opens on the first bundled briefing, behind it until another
     // is chosen.
     let single = if start_on_library { None } else { path };
+    // Seen before reading, so a save made before the watch is set is not missed.
+    let seen = single.filter(|_| !cli.no_watch).map(briefing::watch::Seen::now);
     let loaded = open(single);
     let light = wait_background(background);
     let briefing = match loaded {
@@ -404,7 +406,7 @@ fn read(cli: &Cli) -> ExitCode {
     if let Some(place) = goto {
         shell.open(place);
     }
-    let watch = if cli.no_watch { None } else { single };
+    let watch = single.zip(seen);
     let result = briefing::terminal::run(&mut shell, watch, &mut places);
     // The terminal may have gone (its window closed): what cannot be written is not an error.
     for message in &places.errors {

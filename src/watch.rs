@@ -32,6 +32,23 @@ pub struct Watch {
     dir: PathBuf,
 }
 
+/// What `stat` said of a briefing directory and its files at one moment: taken before the
+/// briefing is read, it lets a watch set afterwards tell whether anything changed between.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Seen {
+    /// The directory's identity: another means it was replaced. (Its size and time change
+    /// whenever a file in it is saved by renaming.)
+    dir: Option<u64>,
+    files: HashMap<PathBuf, Stamp>,
+}
+
+impl Seen {
+    pub fn now(dir: &Path) -> Seen {
+        let dir = std::fs::canonicalize(dir).unwrap_or(dir.to_path_buf());
+        Seen { dir: stamp(&dir).map(|(ino, _, _)| ino), files: snapshot(&dir) }
+    }
+}
+
 impl Watch {
     /// Calls `changed` after each burst of changes. Watching stops when the value is dropped.
     pub fn new(dir: &Path, changed: impl Fn(Change) + Send + 'static) -> Result<Watch, String> {
@@ -66,6 +83,20 @@ impl Watch {
             let _ = debouncer.watcher().watch(parent, RecursiveMode::NonRecursive);
         }
         Ok(Watch { debouncer, dir })
+    }
+
+    /// What changed since `seen`, taken when the briefing was read. The watch is set later
+    /// (after the first screen), and a save made in between would otherwise go unnoticed
+    /// until the next one. Asked once the watch is set, so a change is seen here or watched.
+    pub fn changed_since(&self, seen: &Seen) -> Option<Change> {
+        let now = Seen::now(&self.dir);
+        if now.dir != seen.dir {
+            Some(Change::Directory)
+        } else if now.files != seen.files {
+            Some(Change::Files)
+        } else {
+            None
+        }
     }
 
     /// Watches the directory again, after it was replaced; an error when it is not there.
@@ -137,6 +168,39 @@ mod tests {
         assert_eq!(rx.recv_timeout(wait).ok(), Some(Change::Files));
         std::fs::read_to_string(&file).unwrap();
         assert_eq!(rx.recv_timeout(wait).ok(), None, "nor is reading what was written");
+    }
+
+    #[test]
+    fn a_save_made_before_the_watch_is_set_is_told_once_it_is() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("actors.toml");
+        std::fs::write(&file, "# one\n").unwrap();
+        let quiet = |_| {};
+        let seen = Seen::now(dir.path());
+        let watch = Watch::new(dir.path(), quiet).unwrap();
+        assert_eq!(watch.changed_since(&seen), None, "nothing changed, nothing told");
+        std::fs::read_to_string(&file).unwrap();
+        assert_eq!(watch.changed_since(&seen), None, "reading is not a change");
+        // Saved as editors save: a new file renamed over the old one, of the same size.
+        let new = dir.path().join("actors.toml.new");
+        std::fs::write(&new, "# two\n").unwrap();
+        std::fs::rename(&new, &file).unwrap();
+        assert_eq!(watch.changed_since(&seen), Some(Change::Files));
+        let seen = Seen::now(dir.path());
+        std::fs::write(dir.path().join("places.toml"), "").unwrap();
+        assert_eq!(watch.changed_since(&seen), Some(Change::Files), "a file added");
+    }
+
+    #[test]
+    fn a_directory_replaced_before_the_watch_is_set_is_told_as_such() {
+        let parent = tempfile::tempdir().unwrap();
+        let dir = parent.path().join("b");
+        std::fs::create_dir(&dir).unwrap();
+        let seen = Seen::now(&dir);
+        std::fs::rename(&dir, parent.path().join("b.old")).unwrap();
+        std::fs::create_dir(&dir).unwrap();
+        let watch = Watch::new(&dir, |_| {}).unwrap();
+        assert_eq!(watch.changed_since(&seen), Some(Change::Directory));
     }
 
     #[test]

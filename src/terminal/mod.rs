@@ -15,7 +15,7 @@ use crate::app::layout;
 use crate::app::memory::Memory;
 use crate::app::{Action, Effect, Shell};
 use crate::content::{self, Briefing, Report};
-use crate::watch::{Change, Watch};
+use crate::watch::{Change, Seen, Watch};
 use base64::Engine;
 use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::event::{
@@ -47,7 +47,8 @@ enum Event {
     /// A reload of the briefing known by the key has finished.
     Loaded(String, Box<Result<Briefing, Report>>),
     /// A briefing of the library asked for by `Effect::Open` has loaded, or not.
-    Opened(String, Box<Result<Briefing, Report>>),
+    /// With what was seen of its directory before it was read.
+    Opened(String, Box<Result<Briefing, Report>>, Option<(PathBuf, Seen)>),
     /// A briefing of a library search has been searched: the query, its entry, its hits.
     Found(String, usize, Vec<crate::search::index::Hit>),
     /// A signal asked the reader to end: it ends as `q` does.
@@ -69,9 +70,16 @@ pub trait Places {
 /// Runs the reader; with `watch`, reloads the briefing from that directory when it changes.
 /// The place in every briefing opened is saved through `places` before the terminal is given
 /// back.
-pub fn run(shell: &mut Shell, watch: Option<&Path>, places: &mut dyn Places) -> io::Result<()> {
+///
+/// `watch` comes with what was seen of the directory before the briefing was read, so a save
+/// made before the watch is set is read too.
+pub fn run(
+    shell: &mut Shell,
+    watch: Option<(&Path, Seen)>,
+    places: &mut dyn Places,
+) -> io::Result<()> {
     let (tx, rx) = mpsc::channel();
-    let mut watching = Watching { dir: None, watch: None, reloads: None };
+    let mut watching = Watching { dir: None, watch: None, reloads: None, since: None };
     signals(&tx)?;
     let tty = open_tty()?;
     let mut screen = start(shell.mouse())?;
@@ -81,7 +89,7 @@ pub fn run(shell: &mut Shell, watch: Option<&Path>, places: &mut dyn Places) -> 
         restore_on_panic(info);
     }));
     read_input(tty, tx.clone());
-    let first = watch.map(Path::to_path_buf);
+    let first = watch.map(|(dir, since)| (dir.to_path_buf(), since));
     let result = event_loop(&mut screen, shell, &rx, &tx, &mut watching, places, first);
     // The place is saved before the terminal is touched again: restoring a terminal that
     // has gone may fail, and what the reader did must not be lost with it.
@@ -106,22 +114,30 @@ struct Watching {
     dir: Option<PathBuf>,
     watch: Option<Watch>,
     reloads: Option<mpsc::Sender<(String, PathBuf)>>,
+    /// What was seen of the directory of the briefing just opened, before it was read.
+    since: Option<(PathBuf, Seen)>,
 }
 
 impl Watching {
     /// Watches `dir` (none: a bundled briefing, which never changes) instead of the last one.
     fn follow(&mut self, dir: Option<PathBuf>, tx: &mpsc::Sender<Event>) -> Result<(), String> {
         self.watch = None;
+        // What was seen counts only for the directory it was seen of.
+        let since =
+            self.since.take().filter(|(seen, _)| Some(seen) == dir.as_ref()).map(|(_, s)| s);
         self.dir = dir.clone();
         let Some(dir) = dir else { return Ok(()) };
         if self.reloads.is_none() {
             self.reloads = Some(reloader(tx.clone()));
         }
-        let tx = tx.clone();
+        let changed = tx.clone();
         match Watch::new(&dir, move |change| {
-            let _ = tx.send(Event::Changed(change));
+            let _ = changed.send(Event::Changed(change));
         }) {
             Ok(watch) => {
+                if let Some(change) = since.and_then(|seen| watch.changed_since(&seen)) {
+                    let _ = tx.send(Event::Changed(change));
+                }
                 self.watch = Some(watch);
                 Ok(())
             }
@@ -307,8 +323,9 @@ fn reloader(tx: mpsc::Sender<Event>) -> mpsc::Sender<(String, PathBuf)> {
 fn open(key: String, origin: crate::library::Origin, tx: &mpsc::Sender<Event>) {
     let tx = tx.clone();
     std::thread::spawn(move || {
+        let since = origin.dir().map(|dir| (dir.to_path_buf(), Seen::now(dir)));
         let loaded = origin.files().and_then(|files| content::load(&files));
-        let _ = tx.send(Event::Opened(key, Box::new(loaded)));
+        let _ = tx.send(Event::Opened(key, Box::new(loaded), since));
     });
 }
 
@@ -351,7 +368,7 @@ fn event_loop(
     tx: &mpsc::Sender<Event>,
     watching: &mut Watching,
     places: &mut dyn Places,
-    mut watch: Option<PathBuf>,
+    mut watch: Option<(PathBuf, Seen)>,
 ) -> io::Result<()> {
     let size = ratatui::crossterm::terminal::size()?;
     shell.update(Action::Resize { width: size.0, height: size.1 });
@@ -361,8 +378,11 @@ fn event_loop(
         screen.draw(|frame| crate::ui::draw(frame, shell))?;
         // The directory is watched once the first screen is up: setting a watch can take
         // milliseconds (its parent is watched too), and reading need not wait for it.
-        if let Some(dir) = watch.take()
-            && let Err(e) = watching.follow(Some(dir), tx)
+        if let Some((dir, since)) = watch.take()
+            && let Err(e) = {
+                watching.since = Some((dir.clone(), since));
+                watching.follow(Some(dir), tx)
+            }
         {
             shell.say(format!("Not watching for changes: {e}"));
             continue;
@@ -437,7 +457,8 @@ fn event_loop(
                     shell.reload(*result);
                 }
             }
-            Event::Opened(key, result) => {
+            Event::Opened(key, result, since) => {
+                watching.since = since;
                 let (memory, warning) = match &*result {
                     Ok(_) => places.load(&key),
                     Err(_) => (None, None),
