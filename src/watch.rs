@@ -54,26 +54,31 @@ impl Watch {
     pub fn new(dir: &Path, changed: impl Fn(Change) + Send + 'static) -> Result<Watch, String> {
         let dir = std::fs::canonicalize(dir).unwrap_or(dir.to_path_buf());
         let target = dir.clone();
-        let seen = Mutex::new(snapshot(&dir));
+        let seen = Mutex::new(Seen::now(&dir));
         let mut debouncer = new_debouncer(QUIET, move |result: DebounceEventResult| {
             let Ok(events) = result else { return };
             let mut seen = seen.lock().unwrap_or_else(|e| e.into_inner());
+            // The parent's watch reports the directory merely listed (as every reload does)
+            // too: only another directory in its place, or none, is a change of it.
             if events.iter().any(|e| e.path == target) {
-                *seen = snapshot(&target);
-                changed(Change::Directory);
-            } else {
-                // Every file is looked at, so each one's new state is remembered.
-                let mut any = false;
-                for e in events.iter().filter(|e| e.path.parent() == Some(&target)) {
-                    if is_briefing_file(&e.path) {
-                        let now = stamp(&e.path);
-                        any |= seen.get(&e.path) != Some(&now);
-                        seen.insert(e.path.clone(), now);
-                    }
+                let now = Seen::now(&target);
+                if now.dir != seen.dir {
+                    *seen = now;
+                    changed(Change::Directory);
+                    return;
                 }
-                if any {
-                    changed(Change::Files);
+            }
+            // Every file is looked at, so each one's new state is remembered.
+            let mut any = false;
+            for e in events.iter().filter(|e| e.path.parent() == Some(&target)) {
+                if is_briefing_file(&e.path) {
+                    let now = stamp(&e.path);
+                    any |= seen.files.get(&e.path) != Some(&now);
+                    seen.files.insert(e.path.clone(), now);
                 }
+            }
+            if any {
+                changed(Change::Files);
             }
         })
         .map_err(|e| e.to_string())?;
@@ -201,6 +206,35 @@ mod tests {
         std::fs::create_dir(&dir).unwrap();
         let watch = Watch::new(&dir, |_| {}).unwrap();
         assert_eq!(watch.changed_since(&seen), Some(Change::Directory));
+    }
+
+    #[test]
+    fn listing_or_reading_the_directory_is_no_change_and_replacing_it_is() {
+        // Every reload lists the directory, which its parent's watch reports: taken for a
+        // change, it would reload again, for ever.
+        let parent = tempfile::tempdir().unwrap();
+        let dir = parent.path().join("b");
+        std::fs::create_dir(&dir).unwrap();
+        std::fs::write(dir.join("actors.toml"), "x").unwrap();
+        let (tx, rx) = std::sync::mpsc::channel();
+        let seen = Seen::now(&dir);
+        let mut watch = Watch::new(&dir, move |c| {
+            let _ = tx.send(c);
+        })
+        .unwrap();
+        assert_eq!(watch.changed_since(&seen), None);
+        let wait = Duration::from_millis(1000);
+        for _ in 0..3 {
+            let _ = std::fs::read_dir(&dir).unwrap().count();
+            std::fs::read_to_string(dir.join("actors.toml")).unwrap();
+        }
+        assert_eq!(rx.recv_timeout(wait).ok(), None, "listing and reading are no change");
+        std::fs::rename(&dir, parent.path().join("b.old")).unwrap();
+        std::fs::create_dir(&dir).unwrap();
+        assert_eq!(rx.recv_timeout(wait).ok(), Some(Change::Directory));
+        watch.rewatch().unwrap();
+        let _ = std::fs::read_dir(&dir).unwrap().count();
+        assert_eq!(rx.recv_timeout(wait).ok(), None, "nor is listing the new one");
     }
 
     #[test]

@@ -46,6 +46,8 @@ enum Event {
     Changed(Change),
     /// A reload of the briefing known by the key has finished.
     Loaded(String, Box<Result<Briefing, Report>>),
+    /// A reload of the briefing known by the key found its files as they were last read.
+    Unchanged(String),
     /// A briefing of the library asked for by `Effect::Open` has loaded, or not.
     /// With what was seen of its directory before it was read.
     Opened(String, Box<Result<Briefing, Report>>, Option<(PathBuf, Seen)>),
@@ -286,16 +288,27 @@ fn read_input(mut tty: std::fs::File, tx: mpsc::Sender<Event>) {
     });
 }
 
-/// A briefing's files as read: each name with its text.
-type Texts = Vec<(String, std::sync::Arc<str>)>;
+/// What a briefing's files hold, in 64 bits: the same files give the same digest.
+fn digest(texts: &[(String, std::sync::Arc<str>)]) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    texts.hash(&mut hasher);
+    hasher.finish()
+}
+
+/// Loads files this thread owns, so each file's text is let go of as soon as it is read.
+fn load(files: content::Files) -> Result<Briefing, Report> {
+    content::load::load_with(files, &Default::default())
+}
 
 /// Loads a briefing again on a thread of its own, when asked; a load that changed nothing
 /// (editors often save twice) is not sent.
 fn reloader(tx: mpsc::Sender<Event>) -> mpsc::Sender<(String, PathBuf)> {
     let (ask, asked) = mpsc::channel::<(String, PathBuf)>();
     std::thread::spawn(move || {
-        // The directory last read and its files' texts, to tell a change from a second save.
-        let mut last: Option<(PathBuf, Texts)> = None;
+        // The directory last read and a digest of its files' texts, to tell a change from a
+        // second save; a digest, so that the texts are not held for the whole session.
+        let mut last: Option<(PathBuf, u64)> = None;
         while let Ok(mut request) = asked.recv() {
             // Requests that came while this one waited are the same request, or a later one.
             while let Ok(later) = asked.try_recv() {
@@ -304,12 +317,16 @@ fn reloader(tx: mpsc::Sender<Event>) -> mpsc::Sender<(String, PathBuf)> {
             let (key, dir) = request;
             let files = content::read_dir(&dir);
             if let Ok(files) = &files {
-                if last.as_ref().is_some_and(|(d, t)| *d == dir && *t == files.texts) {
+                let digest = digest(&files.texts);
+                if last.as_ref().is_some_and(|(d, t)| *d == dir && *t == digest) {
+                    if tx.send(Event::Unchanged(key)).is_err() {
+                        return;
+                    }
                     continue;
                 }
-                last = Some((dir.clone(), files.texts.clone()));
+                last = Some((dir.clone(), digest));
             }
-            let loaded = Box::new(files.and_then(|files| content::load(&files)));
+            let loaded = Box::new(files.and_then(load));
             if tx.send(Event::Loaded(key, loaded)).is_err() {
                 return;
             }
@@ -324,7 +341,7 @@ fn open(key: String, origin: crate::library::Origin, tx: &mpsc::Sender<Event>) {
     let tx = tx.clone();
     std::thread::spawn(move || {
         let since = origin.dir().map(|dir| (dir.to_path_buf(), Seen::now(dir)));
-        let loaded = origin.files().and_then(|files| content::load(&files));
+        let loaded = origin.files().and_then(load);
         let _ = tx.send(Event::Opened(key, Box::new(loaded), since));
     });
 }
@@ -373,6 +390,8 @@ fn event_loop(
     let size = ratatui::crossterm::terminal::size()?;
     shell.update(Action::Resize { width: size.0, height: size.1 });
     let mut reloading: Option<Instant> = None;
+    // Whether the reload under way was asked for by a key, so it says when nothing changed.
+    let mut by_hand = false;
     let mut searching = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
     loop {
         screen.draw(|frame| crate::ui::draw(frame, shell))?;
@@ -453,8 +472,16 @@ fn event_loop(
             Event::Loaded(key, result) => {
                 // A reload of a briefing left since is of no use: it is read again when opened.
                 if shell.current_key() == Some(key.as_str()) {
-                    reloading = None;
+                    (reloading, by_hand) = (None, false);
                     shell.reload(*result);
+                }
+            }
+            Event::Unchanged(key) => {
+                if shell.current_key() == Some(key.as_str()) {
+                    reloading = None;
+                    if std::mem::take(&mut by_hand) {
+                        shell.say("Read again: its files are as they were");
+                    }
                 }
             }
             Event::Opened(key, result, since) => {
@@ -480,6 +507,7 @@ fn event_loop(
                     match shell.current_key().map(str::to_owned) {
                         Some(key) if watching.reload(&key) => {
                             reloading.get_or_insert_with(Instant::now);
+                            by_hand = true;
                         }
                         _ => shell.say(
                             "This briefing is in the program itself; there are no files to read again",
