@@ -64,7 +64,8 @@ fn main() {
                 texts.push((file.to_owned(), text.into()));
             }
         }
-        let files = content::load::Files { origin: format!("content/{slug}"), texts };
+        let files =
+            content::load::Files { origin: format!("content/{slug}"), texts, read_from: None };
         let stored = content::load::load(&files).map(|b| content::stored::store(&b));
         let target = out_dir.join(format!("{slug}.briefing"));
         std::fs::write(&target, stored.unwrap_or_default()).expect("OUT_DIR is writable");

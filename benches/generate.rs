@@ -68,6 +68,7 @@ pub fn generated(per_kind: usize) -> Files {
             ("glossary.toml".into(), glossary.into()),
             ("source.toml".into(), source.into()),
         ],
+        read_from: None,
     }
 }
 

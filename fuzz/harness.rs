@@ -60,6 +60,7 @@ fn base_files(base: Base) -> Files {
         Base::Fixture => Files {
             origin: "test".to_owned(),
             texts: FILES.iter().zip(FIXTURE).map(|(n, t)| ((*n).to_owned(), t.into())).collect(),
+            read_from: None,
         },
         Base::Bundled => content::bundled(),
     }

@@ -586,8 +586,8 @@ fn a_large_briefing_loads_as_a_small_one_does() {
     assert_eq!(ids(&large, stances.iter().map(|s| s.issue).collect()), ["topic"]);
 }
 
-#[test]
-fn a_large_briefing_s_problems_are_reported_as_a_small_one_s_are() {
+/// The fixture with a problem of every kind in its section files.
+fn broken_files() -> Files {
     let mut files = files_with("", "");
     for (name, text) in &mut files.texts {
         let broken = match name.as_str() {
@@ -609,6 +609,12 @@ fn a_large_briefing_s_problems_are_reported_as_a_small_one_s_are() {
         assert_ne!(broken, **text, "{name} is broken");
         *text = broken.into();
     }
+    files
+}
+
+#[test]
+fn a_large_briefing_s_problems_are_reported_as_a_small_one_s_are() {
+    let files = broken_files();
     let small = content::check(&files);
     let large = content::check(&padded(&files, 2_500));
     assert!(small.errors() >= 10, "{}", small.render(false));
@@ -639,6 +645,52 @@ fn a_large_briefing_s_problems_are_reported_as_a_small_one_s_are() {
     let large_errors = rendered_errors(large);
     assert!(large_errors.contains("timeline.toml:11"), "{large_errors}");
     assert!(!large_errors.contains("unknown link target"), "{large_errors}");
+}
+
+#[test]
+fn a_large_briefing_read_from_its_directory_is_reported_as_the_same_files_in_memory() {
+    // Read from a directory, each section file's text is let go of once its entries are
+    // made, and read again when a warning found at the end (nothing links to an entry)
+    // points into it: the report must be the same, every problem placed and shown.
+    for (base, orphans) in [(broken_files(), false), (files_with("", ""), true)] {
+        let mut files = padded(&base, 2_500);
+        for (name, text) in &mut files.texts {
+            let (table, extra) = match name.as_str() {
+                "actors.toml" => ("actor", "kind = \"person\"\n"),
+                "issues.toml" => ("issue", ""),
+                "places.toml" => ("place", ""),
+                "glossary.toml" => ("term", ""),
+                "timeline.toml" => (
+                    "event",
+                    "date = { start = \"2013-05-01\", precision = \"day\", basis = \"stated\" }\n",
+                ),
+                _ => continue,
+            };
+            *text = format!(
+                "{text}\n[[{table}]]\nid = \"lonely-{table}\"\nname = \"Lonely\"\n{extra}summary = \"Alone.\"\ncites = [1]\n"
+            )
+            .into();
+        }
+        let dir = tempfile::tempdir().unwrap();
+        for (name, text) in &files.texts {
+            std::fs::write(dir.path().join(name), text.as_bytes()).unwrap();
+        }
+        let read = content::read_dir(dir.path()).unwrap_or_else(|r| panic!("{}", r.render(false)));
+        // Named alike, so that messages naming another file's place read the same.
+        files.origin = read.origin.clone();
+        let rendered = content::load::check_files(read).render(false);
+        assert_eq!(rendered, content::check(&files).render(false));
+        for table in ["actor", "issue", "event", "place", "term"] {
+            let message = format!("nothing links to 'lonely-{table}'");
+            let Some(at) = rendered.find(&message) else {
+                assert!(!orphans, "{message} in:\n{rendered}");
+                continue;
+            };
+            let end = rendered[at..].find("\n\n").map_or(rendered.len(), |e| at + e);
+            let shown = format!("id = \"lonely-{table}\"");
+            assert!(rendered[at..end].contains(&shown), "shown in place:\n{}", &rendered[at..end]);
+        }
+    }
 }
 
 #[test]

@@ -26,6 +26,8 @@ impl Bundled {
                 .iter()
                 .map(|(name, text)| ((*name).to_owned(), (*text).into()))
                 .collect(),
+            // Bundled texts are kept while loading: there is no file to read again.
+            read_from: None,
         }
     }
 
@@ -39,8 +41,9 @@ impl Bundled {
 
 /// The briefing the reader opens when given none: the first bundled one.
 pub fn bundled() -> Files {
-    BUNDLED
-        .first()
-        .map(Bundled::files)
-        .unwrap_or_else(|| Files { origin: "content".to_owned(), texts: Vec::new() })
+    BUNDLED.first().map(Bundled::files).unwrap_or_else(|| Files {
+        origin: "content".to_owned(),
+        texts: Vec::new(),
+        read_from: None,
+    })
 }

@@ -300,6 +300,17 @@ impl Report {
         self.sources.retain(|s| diagnostics.iter().any(|d| d.file == s.name));
     }
 
+    /// The files a problem points into, at a place, whose text the report lacks.
+    pub fn files_without_source(&self) -> Vec<String> {
+        let mut files: Vec<String> = Vec::new();
+        for d in self.diagnostics.iter().filter(|d| d.span.is_some()) {
+            if self.source(&d.file).is_none() && !files.contains(&d.file) {
+                files.push(d.file.clone());
+            }
+        }
+        files
+    }
+
     /// Takes in another report's problems and the files they point into.
     pub fn extend(&mut self, other: Report) {
         for source in other.sources {

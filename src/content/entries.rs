@@ -387,9 +387,22 @@ fn parse_part<'a>(
     Some(table.into_inner())
 }
 
-impl<'a, T> Outline<'a, T> {
+impl<T> Outline<'_, T> {
+    /// The outline without what stands outside its entries, once that is checked: it then
+    /// borrows nothing of the file's text, which can be let go of and given again to read
+    /// the entries.
+    pub fn without_preamble(self) -> Outline<'static, T> {
+        let Outline { parts, complete, headings, .. } = self;
+        Outline { parts, preamble: DeTable::default(), complete, headings }
+    }
+
     /// Reads the entries one at a time, in the order of [`Outline::headings`].
-    pub fn entries(self, text: &'a str, key: &'a str, progress: &'a Progress) -> Entries<'a, T> {
+    pub fn entries<'t>(
+        self,
+        text: &'t str,
+        key: &'t str,
+        progress: &'t Progress,
+    ) -> Entries<'t, T> {
         Entries { parts: self.parts.into_iter(), read: Vec::new().into_iter(), text, key, progress }
     }
 }

@@ -173,6 +173,7 @@ pub fn files_with(file: &str, text: &str) -> Files {
     Files {
         origin: "test".to_owned(),
         texts: texts.into_iter().map(|(n, t)| (n.to_owned(), t.into())).collect(),
+        read_from: None,
     }
 }
 
