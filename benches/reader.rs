@@ -94,7 +94,7 @@ fn finding(c: &mut Criterion) {
         let index = briefing::search::index::SearchIndex::build(&briefing);
         let mut palette = briefing::search::palette::Palette::build(&briefing);
         c.bench_function(&format!("search_briefing/query/{name}"), |b| {
-            b.iter(|| index.search(black_box("meets actor 1"), 200))
+            b.iter(|| index.search(&briefing, black_box("meets actor 1"), 200))
         });
         c.bench_function(&format!("palette/query/{name}"), |b| {
             b.iter(|| palette.matches(black_box("actr 19"), 200))

@@ -380,3 +380,33 @@ fn prompt_keys_are_data_and_can_be_rebound() {
     assert!(r.prompt().is_none(), "Ctrl-o keeps the query now");
     assert_eq!(find_count(&r), 2, "Beta in ¶1 and ¶2");
 }
+
+#[test]
+fn the_briefing_search_index_matches_as_the_text_reads_without_keeping_it() {
+    use briefing::search::index::SearchIndex;
+    let places = PLACES.replace("Where they meet.", "Where they meet: Łódź, or LODZ, or lODz.");
+    let briefing = briefing::content::load(&files_with("places.toml", &places))
+        .unwrap_or_else(|r| panic!("{}", r.render(false)));
+    let index = SearchIndex::build(&briefing);
+    let city = Target::Entity(briefing.lookup("city").expect("city"));
+    let at = |query: &str| {
+        let (hits, _) = index.search(&briefing, query, 50);
+        let hit = hits.into_iter().find(|h| h.target == city && !h.highlight.is_empty());
+        hit.map(|h| h.snippet.chars().skip(h.highlight.start).take(h.highlight.len()).collect())
+    };
+    // Without a capital, case and accents are ignored; the highlight covers the word as
+    // written, accents and all.
+    assert_eq!(at("lodz"), Some("Łódź".to_owned()));
+    // With one, capitals must stand where the query has them: "LODZ" is found past Łódź
+    // (whose letters match but not its case), and "lODz" past both.
+    assert_eq!(at("LODZ"), Some("LODZ".to_owned()));
+    assert_eq!(at("lODz"), Some("lODz".to_owned()));
+    assert_eq!(at("LoDZ"), None);
+    // A match in a name shows the entity's summary, not the name again.
+    let name = briefing.entity(briefing.lookup("city").unwrap()).name.to_string();
+    let (hits, total) = index.search(&briefing, &name, 50);
+    let hit = hits.iter().find(|h| h.target == city).expect("found by its name");
+    assert_eq!(hit.title, name);
+    assert_eq!(hit.snippet, "Where they meet: Łódź, or LODZ, or lODz.");
+    assert!(total >= 1);
+}

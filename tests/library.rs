@@ -262,7 +262,7 @@ fn a_search_of_every_briefing_groups_matches_and_opens_at_one() {
     for (entry, origin) in briefings {
         let briefing = briefing::content::load(&origin.files().unwrap()).unwrap();
         let index = briefing::search::index::SearchIndex::build(&briefing);
-        r.found(&query, entry, index.search(&query, 20).0);
+        r.found(&query, entry, index.search(&briefing, &query, 20).0);
     }
     let results = screen(&r);
     assert!(results.contains("“Beta Person”") && results.contains("in 2 briefings"), "{results}");

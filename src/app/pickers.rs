@@ -248,7 +248,7 @@ impl Shell {
                 let (hits, total) = if input.trim().is_empty() {
                     (Vec::new(), 0)
                 } else {
-                    self.session.search_index().search(&input, RESULTS)
+                    self.session.search(&input, RESULTS)
                 };
                 if let Mode::Search(s) = &mut self.mode {
                     (s.hits, s.total, s.selected) = (hits, total, 0);

@@ -151,8 +151,11 @@ impl Session {
         &self.pages
     }
 
-    pub fn search_index(&mut self) -> &SearchIndex {
-        self.index.get_or_insert_with(|| SearchIndex::build(&self.briefing))
+    /// What `query` finds in the whole briefing (its index built on first use): at most
+    /// `limit` hits, and how many there were in all.
+    pub fn search(&mut self, query: &str, limit: usize) -> (Vec<crate::search::index::Hit>, usize) {
+        let index = self.index.get_or_insert_with(|| SearchIndex::build(&self.briefing));
+        index.search(&self.briefing, query, limit)
     }
 
     pub fn palette(&mut self) -> &mut Palette {

@@ -54,11 +54,7 @@ impl Folded {
         }
         self.text
             .match_indices(needle)
-            .map(|(at, found)| {
-                let start = self.origin[at] as usize;
-                let end = self.origin[at + found.len() - 1] as usize + 1;
-                start..end
-            })
+            .map(|(at, found)| self.characters(at..at + found.len()))
             .collect()
     }
 
@@ -67,7 +63,16 @@ impl Folded {
             return None;
         }
         let at = self.text.find(needle)?;
-        Some(self.origin[at] as usize..self.origin[at + needle.len() - 1] as usize + 1)
+        Some(self.characters(at..at + needle.len()))
+    }
+
+    /// The characters of the original that a range of folded bytes (not empty) came from.
+    pub fn characters(&self, bytes: Range<usize>) -> Range<usize> {
+        let last = self.origin.len().saturating_sub(1);
+        let first = self.origin.get(bytes.start.min(last)).map_or(0, |c| *c as usize);
+        let end =
+            self.origin.get(bytes.end.saturating_sub(1).min(last)).map_or(0, |c| *c as usize + 1);
+        first..end.max(first)
     }
 }
 

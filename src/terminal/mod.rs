@@ -368,7 +368,7 @@ fn search_library(
                 .and_then(|files| content::load(&files))
                 .map(|briefing| {
                     let index = crate::search::index::SearchIndex::build(&briefing);
-                    index.search(&query, PER_BRIEFING).0
+                    index.search(&briefing, &query, PER_BRIEFING).0
                 })
                 .unwrap_or_default();
             if tx.send(Event::Found(query.clone(), entry, hits)).is_err() {
