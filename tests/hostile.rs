@@ -1276,6 +1276,35 @@ fn a_bookmark_outlives_a_reload_that_briefly_lacks_its_entity() {
 // 14. The directory is replaced
 
 #[test]
+fn a_briefing_left_unchanged_is_not_read_again_and_the_reader_stays_idle() {
+    // Its parent is watched too, which reports the directory merely listed (as a reload
+    // does): taken for a change, that read the briefing again and again, for ever.
+    let f = Fixture::new();
+    let s = reader_session(&f);
+    s.wait_for("Test briefing");
+    let cpu = || {
+        let stat = std::fs::read_to_string(format!("/proc/{}/stat", s.pid())).unwrap();
+        // utime and stime, after the command name (which may hold spaces) closes.
+        let fields: Vec<u64> = stat[stat.rfind(')').unwrap() + 2..]
+            .split(' ')
+            .skip(11)
+            .take(2)
+            .map(|n| n.parse().unwrap())
+            .collect();
+        fields.iter().sum::<u64>()
+    };
+    std::thread::sleep(Duration::from_millis(1500));
+    let before = cpu();
+    std::thread::sleep(Duration::from_millis(2000));
+    let used = cpu() - before;
+    let status = s.status_line();
+    assert!(!status.contains("Reloaded") && !status.contains("taking long"), "{status}");
+    // Clock ticks (a hundredth of a second): an idle reader uses next to none.
+    assert!(used <= 10, "{used} ticks in 2 s while nothing happened");
+    quit_clean(s, "q");
+}
+
+#[test]
 fn a_replaced_directory_is_read_again() {
     let f = Fixture::new();
     let mut s = reader_session(&f);
