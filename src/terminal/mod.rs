@@ -365,7 +365,7 @@ fn search_library(
             }
             let hits = origin
                 .files()
-                .and_then(|files| content::load(&files))
+                .and_then(load)
                 .map(|briefing| {
                     let index = crate::search::index::SearchIndex::build(&briefing);
                     index.search(&briefing, &query, PER_BRIEFING).0
