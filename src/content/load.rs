@@ -392,7 +392,7 @@ fn validate_with(mut owned: Files, progress: &Progress) -> (Option<Briefing>, Re
     let mut known = Known {
         origin: files.origin.clone(),
         ids: HashMap::new(),
-        names: Vec::new(),
+        names: Names::default(),
         complete,
         paragraphs: 0,
         squashed: Vec::new(),
@@ -577,20 +577,16 @@ fn validate_with(mut owned: Files, progress: &Progress) -> (Option<Briefing>, Re
         stances_on: HashMap::new(),
         cited_by: Vec::new(),
         notices,
-        ids: HashMap::new(),
+        ids: Default::default(),
     };
-    // The names were needed for bare links only; the ids move into the briefing, keeping
-    // where each was defined for the warnings below.
+    // The names were needed for bare links only, and the ids' table for loading: the
+    // briefing finds an id by its entities' own. Where each was defined is kept for the
+    // warnings below.
     let Known { ids, names, .. } = known;
     drop(names);
-    let mut defined = Vec::with_capacity(ids.len());
-    briefing.ids = ids
-        .into_iter()
-        .map(|(id, (entity, _, file, span))| {
-            defined.push((entity, file, span));
-            (id, entity)
-        })
-        .collect();
+    let defined: Vec<_> = ids.into_values().map(|d| (d.entity, d.file(), d.span())).collect();
+    // Every id is an entity's once only here: a duplicate is an error, and was returned.
+    briefing.ids = super::model::Ids::of(&briefing.entities).0;
     // Orphans are found before the indexes are built, and the texts they point into taken
     // again (read again if let go of); then only the texts the report points into are kept.
     orphans(&mut report, &briefing, defined);
@@ -752,10 +748,11 @@ impl Texts {
 struct Known {
     /// How to name the briefing, for the reports of its problems.
     origin: String,
-    /// id → (entity, kind, file, span of its definition)
-    ids: HashMap<String, (EntityId, Kind, &'static str, Range<usize>)>,
+    /// Each id and where it is defined. A large briefing has as many as entities, so each is
+    /// kept small.
+    ids: HashMap<String, Defined>,
     /// Each entity's name, for the label of a bare link to it.
-    names: Vec<Clean>,
+    names: Names,
     /// Whether every file parsed: when one did not, its ids are unknown, and a link to one of
     /// them is not reported as broken.
     complete: bool,
@@ -766,6 +763,50 @@ struct Known {
     sides: Declared,
     /// Whether the declared sides are known (briefing.toml parsed).
     sides_known: bool,
+}
+
+/// Where an id is defined: its entity, kind, file (an index into `FILES`) and the span of
+/// its value there.
+#[derive(Debug, Clone)]
+struct Defined {
+    entity: EntityId,
+    kind: Kind,
+    file: u8,
+    span: Range<u32>,
+}
+
+impl Defined {
+    fn file(&self) -> &'static str {
+        FILES[usize::from(self.file)]
+    }
+
+    fn span(&self) -> Range<usize> {
+        self.span.start as usize..self.span.end as usize
+    }
+}
+
+/// Every entity's name, in one buffer: a large briefing has as many as entities.
+#[derive(Default)]
+struct Names {
+    text: String,
+    ends: Vec<u32>,
+}
+
+impl Names {
+    fn push(&mut self, name: &str) {
+        self.text.push_str(name);
+        self.ends.push(self.text.len() as u32);
+    }
+
+    fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    fn get(&self, entity: EntityId) -> &str {
+        let i = entity.index();
+        let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
+        self.text.get(start..self.ends[i] as usize).unwrap_or("")
+    }
 }
 
 /// The declared sides: side id → (side, span of its id in briefing.toml).
@@ -846,7 +887,7 @@ impl Known {
                 missing(text, report, file, "id", &heading.span);
             }
             // Still counted, so entity ids stay in step with the entries.
-            self.names.push(Clean::default());
+            self.names.push("");
             return;
         };
         let span = id_field.span();
@@ -854,7 +895,7 @@ impl Known {
         let entity = EntityId(self.names.len() as u32);
         // A bare [[id]] link shows this name, so it is cleaned as every shown text is.
         let name = heading.name.map(|n| Clean::from(n.as_str())).unwrap_or_default();
-        self.names.push(name);
+        self.names.push(&name);
         if !valid_id(&id) {
             report
                 .add(
@@ -867,9 +908,9 @@ impl Known {
                     "ids are lowercase letters, digits and hyphens, such as 'missile-defense'",
                 );
         }
-        if let Some((_, _, first_file, first_span)) = self.ids.get(&id) {
-            let (line, col) = report.position(first_file, first_span.start).unwrap_or((1, 1));
-            let first_path = report.path(first_file);
+        if let Some(first) = self.ids.get(&id) {
+            let (line, col) = report.position(first.file(), first.span().start).unwrap_or((1, 1));
+            let first_path = report.path(first.file());
             report
                 .add(Code::DuplicateId, file, Some(span), format!("duplicate id '{id}'"))
                 .with_label("defined again here")
@@ -879,7 +920,9 @@ impl Known {
                 ));
             return;
         }
-        self.ids.insert(id, (entity, kind, file, span));
+        let file = FILES.iter().position(|f| *f == file).unwrap_or(0) as u8;
+        let span = span.start as u32..span.end as u32;
+        self.ids.insert(id, Defined { entity, kind, file, span });
     }
 }
 
@@ -1488,8 +1531,8 @@ impl<'k> Validator<'k> {
         field: &str,
     ) -> Option<EntityId> {
         match self.known.ids.get(id.get_ref().as_str()) {
-            Some((entity, found, ..)) if kind.is_none_or(|k| k == *found) => Some(*entity),
-            Some((_, found, ..)) => {
+            Some(d) if kind.is_none_or(|k| k == d.kind) => Some(d.entity),
+            Some(Defined { kind: found, .. }) => {
                 let wanted = kind.expect("checked above");
                 self.report
                     .add(
@@ -1523,7 +1566,7 @@ impl<'k> Validator<'k> {
             .known
             .ids
             .iter()
-            .filter(|(_, (_, k, ..))| kind.is_none_or(|want| want == *k))
+            .filter(|(_, d)| kind.is_none_or(|want| want == d.kind))
             .map(|(candidate, _)| (strsim::jaro_winkler(id, candidate), candidate))
             .filter(|(score, _)| *score > 0.8)
             .max_by(|a, b| a.0.total_cmp(&b.0).then_with(|| b.1.cmp(a.1)));
@@ -1665,8 +1708,7 @@ impl<'k> Validator<'k> {
         let clean = self.plain(file, field);
         let ids = &self.known.ids;
         let names = &self.known.names;
-        let resolve =
-            |id: &str| ids.get(id).map(|(entity, ..)| (*entity, names[entity.index()].as_str()));
+        let resolve = |id: &str| ids.get(id).map(|d| (d.entity, names.get(d.entity)));
         let (text, problems) = markup::parse(&clean, &resolve, self.known.paragraphs);
         for link in problems.links {
             let span = self.link_span(file, field.span(), &link.id);

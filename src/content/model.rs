@@ -95,7 +95,50 @@ pub struct Briefing {
     /// What was removed from the text at load and where, for the reader to say so.
     pub notices: Vec<Clean>,
     #[serde(skip)]
-    pub(super) ids: HashMap<String, EntityId>,
+    pub(super) ids: Ids,
+}
+
+/// Each entity's number by its id. The ids themselves are the entities' own: the table holds
+/// only numbers, found by an id's hash and checked against the entity's id, so a briefing of
+/// 100,000 entities does not keep each id twice.
+#[derive(Clone, Default)]
+pub(super) struct Ids {
+    table: hashbrown::HashTable<EntityId>,
+    hasher: std::hash::RandomState,
+}
+
+impl std::fmt::Debug for Ids {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Ids({} entities)", self.table.len())
+    }
+}
+
+impl Ids {
+    /// The ids of `entities`, and whether each is an id of one only (the first keeps it).
+    pub(super) fn of(entities: &[Entity]) -> (Ids, bool) {
+        use std::hash::BuildHasher;
+        let mut ids =
+            Ids { table: hashbrown::HashTable::with_capacity(entities.len()), ..Ids::default() };
+        let Ids { table, hasher } = &mut ids;
+        let mut unique = true;
+        for (i, entity) in entities.iter().enumerate() {
+            let id = entity.id.as_str();
+            let hash = |e: &EntityId| hasher.hash_one(entities[e.index()].id.as_str());
+            match table.entry(hasher.hash_one(id), |e| entities[e.index()].id == id, hash) {
+                hashbrown::hash_table::Entry::Occupied(_) => unique = false,
+                hashbrown::hash_table::Entry::Vacant(slot) => {
+                    slot.insert(EntityId(i as u32));
+                }
+            }
+        }
+        (ids, unique)
+    }
+
+    pub(super) fn get(&self, entities: &[Entity], id: &str) -> Option<EntityId> {
+        use std::hash::BuildHasher;
+        let hash = self.hasher.hash_one(id);
+        self.table.find(hash, |e| entities.get(e.index()).is_some_and(|e| e.id == id)).copied()
+    }
 }
 
 /// How the Actors list heads the actors on no side.
@@ -407,7 +450,7 @@ impl Briefing {
     }
 
     pub fn lookup(&self, id: &str) -> Option<EntityId> {
-        self.ids.get(id).copied()
+        self.ids.get(&self.entities, id)
     }
 
     /// The name of a side, as the Actors list heads its group; "No side" for none.

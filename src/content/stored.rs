@@ -26,16 +26,12 @@ pub fn restore(bytes: &[u8]) -> Option<Briefing> {
     if !points_inside(&briefing) {
         return None;
     }
-    briefing.ids = briefing
-        .entities
-        .iter()
-        .enumerate()
-        .map(|(i, e)| (e.id.clone(), EntityId(i as u32)))
-        .collect();
-    if briefing.ids.len() != briefing.entities.len() {
+    let (ids, unique) = super::model::Ids::of(&briefing.entities);
+    if !unique {
         // Two entities with one id: loading would have refused it.
         return None;
     }
+    briefing.ids = ids;
     briefing.build_indexes();
     Some(briefing)
 }
