@@ -215,6 +215,35 @@ proptest! {
             }
         }
     }
+
+    #[test]
+    fn the_briefing_search_finds_what_the_text_holds_in_any_text_and_case(
+        text in "[a-zA-ZłŁóÓ’ .\\-]{0,60}",
+        query in "[a-zA-ZłŁóÓ’ .]{1,6}",
+    ) {
+        use briefing::search::fold::{fold, fold_query};
+        let places = PLACES.replace("Where they meet.", &text.replace('\\', "\\\\"));
+        let Ok(briefing) = content::load(&files_with("places.toml", &places)) else { return Ok(()) };
+        let index = briefing::search::index::SearchIndex::build(&briefing);
+        let (hits, total) = index.search(&briefing, &query, 100);
+        let city = briefing::document::Target::Entity(briefing.lookup("city").unwrap());
+        let summary = briefing.entity(briefing.lookup("city").unwrap()).summary.plain();
+        // What the index finds in the summary is what folding the summary itself finds.
+        let (needle, keep_case) = fold_query(&query);
+        let expected = !needle.is_empty() && fold(&summary, keep_case).find(&needle).is_some();
+        let hit = hits.iter().find(|h| h.target == city && !h.highlight.is_empty());
+        if expected && hit.is_none() {
+            // The city may have matched first in its name, which shows no highlight.
+            let name = briefing.entity(briefing.lookup("city").unwrap()).name.to_string();
+            prop_assert!(fold(&name, keep_case).find(&needle).is_some(), "{query:?} not found in {summary:?}");
+        }
+        if let Some(hit) = hit {
+            prop_assert!(expected, "{query:?} found in {summary:?}");
+            let shown: String = hit.snippet.chars().skip(hit.highlight.start).take(hit.highlight.len()).collect();
+            prop_assert_eq!(fold(&shown, keep_case).text, needle, "highlight {:?} in {:?}", shown, hit.snippet);
+        }
+        prop_assert!(hits.len() <= total);
+    }
 }
 
 #[test]
