@@ -9,12 +9,13 @@
 //! `grep`, by the reader's own reload), so a file counts as changed only when what `stat`
 //! says of it (identity, size, modification time) differs from when it was last seen.
 
+use crate::content::load::stamp;
 use notify_debouncer_mini::notify::{RecommendedWatcher, RecursiveMode};
 use notify_debouncer_mini::{DebounceEventResult, Debouncer, new_debouncer};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
-use std::time::{Duration, SystemTime};
+use std::time::Duration;
 
 const QUIET: Duration = Duration::from_millis(150);
 
@@ -45,7 +46,7 @@ pub struct Seen {
 impl Seen {
     pub fn now(dir: &Path) -> Seen {
         let dir = std::fs::canonicalize(dir).unwrap_or(dir.to_path_buf());
-        Seen { dir: stamp(&dir).map(|(ino, _, _)| ino), files: snapshot(&dir) }
+        Seen { dir: stamp(&dir).map(|(_, ino, ..)| ino), files: snapshot(&dir) }
     }
 }
 
@@ -120,15 +121,8 @@ impl Watch {
     }
 }
 
-/// What `stat` says of a file that a write, a rename over it or a removal changes; `None`
-/// for a file that is not there.
-type Stamp = Option<(u64, u64, Option<SystemTime>)>;
-
-fn stamp(path: &Path) -> Stamp {
-    use std::os::unix::fs::MetadataExt;
-    let m = std::fs::symlink_metadata(path).ok()?;
-    Some((m.ino(), m.len(), m.modified().ok()))
-}
+/// What `stat` says of a file, `None` for one that is not there.
+type Stamp = Option<crate::content::load::Stamp>;
 
 /// The stamp of every briefing file in a directory.
 fn snapshot(dir: &Path) -> HashMap<PathBuf, Stamp> {

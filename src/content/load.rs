@@ -101,10 +101,12 @@ pub struct ReadFrom {
     stamps: Vec<(String, Stamp)>,
 }
 
-/// A file's device, inode, length and modification time.
-type Stamp = (u64, u64, u64, Option<std::time::SystemTime>);
+/// A file's device, inode, length and modification time: what a save, a rename over it or
+/// a removal changes, and reading does not.
+pub type Stamp = (u64, u64, u64, Option<std::time::SystemTime>);
 
-fn stamp(path: &Path) -> Option<Stamp> {
+/// What `stat` says of a file; `None` for one that is not there.
+pub fn stamp(path: &Path) -> Option<Stamp> {
     use std::os::unix::fs::MetadataExt;
     let m = std::fs::metadata(path).ok()?;
     Some((m.dev(), m.ino(), m.len(), m.modified().ok()))
@@ -401,7 +403,7 @@ fn validate_with(mut owned: Files, progress: &Progress) -> (Option<Briefing>, Re
     };
     let mut notices = Vec::new();
     let mut v = Validator::new(&known);
-    v.reading("source.toml", shared(files, "source.toml"));
+    v.reading("source.toml", named(&files.texts, "source.toml").unwrap_or_default());
     let source = v.source(source_title.as_ref(), &paragraphs, source_present && source_parsed);
     v.finish(&mut report, &mut notices);
     known.paragraphs = source.paragraphs.len();
@@ -447,62 +449,43 @@ fn validate_with(mut owned: Files, progress: &Progress) -> (Option<Briefing>, Re
     // The actors and the other four files are made into entities side by side when the
     // briefing is large; each entry is read whole only now, and let go once made.
     let shared = &known;
-    let (actors_text, mut rest_texts) = (
-        texts.take("actors.toml"),
-        ["issues.toml", "timeline.toml", "places.toml", "glossary.toml"].map(|f| texts.take(f)),
-    );
+    let actors_text = texts.take("actors.toml");
+    let [issues_text, timeline_text, places_text, glossary_text] =
+        ["issues.toml", "timeline.toml", "places.toml", "glossary.toml"].map(|f| texts.take(f));
     let ((first, mut first_drafts, actors), (rest, mut drafts, mut entities)) = both(
         large,
         || {
             let (mut v, mut drafts) = (Validator::new(shared), Drafts::default());
             let mut out = Vec::with_capacity(actors_count);
-            v.reading("actors.toml", actors_text.clone());
-            let actors = actors.entries(&actors_text, "actor", progress);
-            v.section(actors, "actors.toml", &help, &mut drafts, &mut out, |v, a| {
-                v.actor(a, &source)
+            v.reading_only("actors.toml", actors_text, |v, file, text| {
+                let actors = actors.entries(text, "actor", progress);
+                v.section(actors, file, &help, &mut drafts, &mut out, |v, a| v.actor(a, &source));
+                v.unused_sides();
             });
-            v.unused_sides();
-            v.read("actors.toml");
-            drop(actors_text);
             (v, drafts, out)
         },
         || {
             let (mut v, mut drafts) = (Validator::new(shared), Drafts::default());
             // The actors go in front of these once made, into room kept for them.
             let mut out = Vec::with_capacity(count);
-            // Each file's text is let go of once its entries are made.
-            let mut text = |v: &mut Validator, i: usize, file: &'static str| {
-                let text = std::mem::take(&mut rest_texts[i]);
-                v.reading(file, text.clone());
-                text
-            };
-            let file = "issues.toml";
-            let t = text(&mut v, 0, file);
-            let issues = issues.entries(&t, "issue", progress);
-            v.section(issues, file, &help, &mut drafts, &mut out, |v, i| v.issue(i, &source));
-            v.read(file);
-            drop(t);
-            let file = "timeline.toml";
-            let t = text(&mut v, 1, file);
-            let timeline = timeline.entries(&t, "event", progress);
-            let mut previous = None;
-            v.section(timeline, file, &help, &mut drafts, &mut out, |v, e| {
-                v.event(e, &source, &mut previous)
+            let (d, o) = (&mut drafts, &mut out);
+            v.reading_only("issues.toml", issues_text, |v, file, text| {
+                let issues = issues.entries(text, "issue", progress);
+                v.section(issues, file, &help, d, o, |v, i| v.issue(i, &source));
             });
-            v.read(file);
-            drop(t);
-            let file = "places.toml";
-            let t = text(&mut v, 2, file);
-            let places = places.entries(&t, "place", progress);
-            v.section(places, file, &help, &mut drafts, &mut out, |v, p| v.place(p, &source));
-            v.read(file);
-            drop(t);
-            let file = "glossary.toml";
-            let t = text(&mut v, 3, file);
-            let glossary = glossary.entries(&t, "term", progress);
-            v.section(glossary, file, &help, &mut drafts, &mut out, |v, t| v.term(t, &source));
-            v.read(file);
-            drop(t);
+            v.reading_only("timeline.toml", timeline_text, |v, file, text| {
+                let timeline = timeline.entries(text, "event", progress);
+                let mut previous = None;
+                v.section(timeline, file, &help, d, o, |v, e| v.event(e, &source, &mut previous));
+            });
+            v.reading_only("places.toml", places_text, |v, file, text| {
+                let places = places.entries(text, "place", progress);
+                v.section(places, file, &help, d, o, |v, p| v.place(p, &source));
+            });
+            v.reading_only("glossary.toml", glossary_text, |v, file, text| {
+                let glossary = glossary.entries(text, "term", progress);
+                v.section(glossary, file, &help, d, o, |v, t| v.term(t, &source));
+            });
             (v, drafts, out)
         },
     );
@@ -692,9 +675,9 @@ fn text_of<'t>(reading: &'t [(&str, std::sync::Arc<str>)], file: &str) -> &'t st
     reading.iter().find(|(f, _)| *f == file).map_or("", |(_, t)| t)
 }
 
-/// A file's text shared: what it is before the texts are let go of.
-fn shared(files: &Files, name: &str) -> std::sync::Arc<str> {
-    files.texts.iter().find(|(n, _)| n == name).map_or_else(|| "".into(), |(_, t)| t.clone())
+/// The text of the file `name` among `texts`, shared.
+fn named(texts: &[(String, std::sync::Arc<str>)], name: &str) -> Option<std::sync::Arc<str>> {
+    texts.iter().find(|(n, _)| n == name).map(|(_, t)| t.clone())
 }
 
 /// The files' texts once every id is known. A section file's text is taken by what makes
@@ -724,17 +707,13 @@ impl Texts {
 
     /// The text of a file that is kept: briefing.toml and source.toml are small.
     fn kept(&self, name: &str) -> std::sync::Arc<str> {
-        self.held.iter().find(|(n, _)| n == name).map_or_else(|| "".into(), |(_, t)| t.clone())
+        named(&self.held, name).unwrap_or_default()
     }
 
     /// Gives the report the text of each file it points into and lacks.
     fn place(&self, report: &mut Report) {
         for file in report.files_without_source() {
-            let again = self
-                .held
-                .iter()
-                .find(|(n, _)| *n == file)
-                .map(|(_, t)| t.clone())
+            let again = named(&self.held, &file)
                 .or_else(|| self.read_from.as_ref().and_then(|r| r.again(&file)));
             if let Some(text) = again {
                 report.add_shared_source(&file, text);
@@ -945,8 +924,16 @@ impl<'k> Validator<'k> {
         self.reading.push((file, text));
     }
 
-    /// Done with `file`: its text is let go of, unless something found points into it.
-    fn read(&mut self, file: &str) {
+    /// Reads `file` only while `read` does: then its text is let go of, unless something
+    /// found points into it.
+    fn reading_only(
+        &mut self,
+        file: &'static str,
+        text: std::sync::Arc<str>,
+        read: impl FnOnce(&mut Self, &'static str, &str),
+    ) {
+        self.reading(file, text.clone());
+        read(self, file, &text);
         self.reading.retain(|(f, _)| *f != file);
         self.report.keep_only_sources_pointed_into();
     }
