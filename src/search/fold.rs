@@ -17,8 +17,20 @@ pub fn case_sensitive(query: &str) -> bool {
 }
 
 pub fn fold(text: &str, keep_case: bool) -> Folded {
-    let mut folded =
-        Folded { text: String::with_capacity(text.len()), origin: Vec::with_capacity(text.len()) };
+    let mut origin = Vec::with_capacity(text.len());
+    let text = folded(text, keep_case, Some(&mut origin));
+    Folded { text, origin }
+}
+
+/// The folded text alone, for what needs no way back to the original (the briefing-wide
+/// index, a query).
+pub fn fold_text(text: &str, keep_case: bool) -> String {
+    folded(text, keep_case, None)
+}
+
+/// Folds `text`, noting in `origin`, when asked, the character each folded byte came from.
+fn folded(text: &str, keep_case: bool, mut origin: Option<&mut Vec<u32>>) -> String {
+    let mut folded = String::with_capacity(text.len());
     let mut buffer = [0u8; 4];
     for (i, c) in text.chars().enumerate() {
         let piece: &str = if c.is_ascii() {
@@ -31,9 +43,11 @@ pub fn fold(text: &str, keep_case: bool) -> Folded {
         };
         for p in piece.chars() {
             let p = if keep_case { p } else { p.to_ascii_lowercase() };
-            let start = folded.text.len();
-            folded.text.push(p);
-            folded.origin.extend(std::iter::repeat_n(i as u32, folded.text.len() - start));
+            let start = folded.len();
+            folded.push(p);
+            if let Some(origin) = origin.as_deref_mut() {
+                origin.extend(std::iter::repeat_n(i as u32, folded.len() - start));
+            }
         }
     }
     folded
@@ -42,7 +56,7 @@ pub fn fold(text: &str, keep_case: bool) -> Folded {
 /// The query as it is matched: folded, and lowercased unless it has a capital.
 pub fn fold_query(query: &str) -> (String, bool) {
     let keep_case = case_sensitive(query);
-    (fold(query, keep_case).text, keep_case)
+    (fold_text(query, keep_case), keep_case)
 }
 
 impl Folded {

@@ -1,7 +1,8 @@
 //! `s`: searching the whole briefing, every entity's text and every source paragraph, through
-//! an index folded once at load, so a query costs a scan of prepared text and no folding.
+//! an index folded once, at the first search, so a query costs a scan of prepared text and
+//! no folding.
 
-use super::fold::{fold, fold_query};
+use super::fold::{fold, fold_query, fold_text};
 use crate::content::{Briefing, Details, EntityId, Kind};
 use crate::document::Target;
 use std::ops::Range;
@@ -192,7 +193,7 @@ fn find_with_case(folded: &str, capitals: &[u8], lower: &str, needle: &str) -> O
 
 /// A text folded without case, and where its capitals were.
 fn fold_for_index(text: &str) -> (Box<str>, Box<[u8]>) {
-    let folded = fold(text, true).text;
+    let folded = fold_text(text, true);
     let mut capitals = Vec::new();
     if folded.bytes().any(|b| b.is_ascii_uppercase()) {
         capitals = vec![0u8; folded.len().div_ceil(8)];
