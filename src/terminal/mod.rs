@@ -122,11 +122,16 @@ struct Watching {
 
 impl Watching {
     /// Watches `dir` (none: a bundled briefing, which never changes) instead of the last one.
-    fn follow(&mut self, dir: Option<PathBuf>, tx: &mpsc::Sender<Event>) -> Result<(), String> {
+    /// `since` is what was seen of a directory before its briefing was read.
+    fn follow(
+        &mut self,
+        dir: Option<PathBuf>,
+        since: Option<(PathBuf, Seen)>,
+        tx: &mpsc::Sender<Event>,
+    ) -> Result<(), String> {
         self.watch = None;
         // What was seen counts only for the directory it was seen of.
-        let since =
-            self.since.take().filter(|(seen, _)| Some(seen) == dir.as_ref()).map(|(_, s)| s);
+        let since = since.filter(|(seen, _)| Some(seen) == dir.as_ref()).map(|(_, s)| s);
         self.dir = dir.clone();
         let Some(dir) = dir else { return Ok(()) };
         if self.reloads.is_none() {
@@ -398,10 +403,7 @@ fn event_loop(
         // The directory is watched once the first screen is up: setting a watch can take
         // milliseconds (its parent is watched too), and reading need not wait for it.
         if let Some((dir, since)) = watch.take()
-            && let Err(e) = {
-                watching.since = Some((dir.clone(), since));
-                watching.follow(Some(dir), tx)
-            }
+            && let Err(e) = watching.follow(Some(dir.clone()), Some((dir, since)), tx)
         {
             shell.say(format!("Not watching for changes: {e}"));
             continue;
@@ -521,7 +523,8 @@ fn event_loop(
                 }
                 Effect::Watch(dir) => {
                     reloading = None;
-                    if let Err(e) = watching.follow(dir, tx) {
+                    let since = watching.since.take();
+                    if let Err(e) = watching.follow(dir, since, tx) {
                         shell.say(format!("Not watching for changes: {e}"));
                     }
                 }
