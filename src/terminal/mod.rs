@@ -482,7 +482,7 @@ fn event_loop(
                 if shell.current_key() == Some(key.as_str()) {
                     reloading = None;
                     if std::mem::take(&mut by_hand) {
-                        shell.say("Read again: its files are as they were");
+                        shell.say("Read again: unchanged");
                     }
                 }
             }
