@@ -649,10 +649,15 @@ fn a_large_briefing_s_problems_are_reported_as_a_small_one_s_are() {
 
 #[test]
 fn a_large_briefing_read_from_its_directory_is_reported_as_the_same_files_in_memory() {
-    // Read from a directory, each section file's text is let go of once its entries are
-    // made, and read again when a warning found at the end (nothing links to an entry)
-    // points into it: the report must be the same, every problem placed and shown.
-    for (base, orphans) in [(broken_files(), false), (files_with("", ""), true)] {
+    // Read from a directory, a large section file's entries are read again a window at a
+    // time, and its text read again whole when a problem found points into it: the report
+    // must be the same, every problem placed and shown. In the last round, each file's last
+    // entry, far into it, has a missing name and a broken link.
+    for (base, orphans, broken) in [
+        (broken_files(), false, false),
+        (files_with("", ""), true, false),
+        (files_with("", ""), false, true),
+    ] {
         let mut files = padded(&base, 2_500);
         for (name, text) in &mut files.texts {
             let (table, extra) = match name.as_str() {
@@ -666,8 +671,15 @@ fn a_large_briefing_read_from_its_directory_is_reported_as_the_same_files_in_mem
                 ),
                 _ => continue,
             };
+            let broken = if broken {
+                format!(
+                    "\n[[{table}]]\nid = \"broken-{table}\"\n{extra}summary = \"Near [[nowhere-{table}]].\"\ncites = [1]\n"
+                )
+            } else {
+                String::new()
+            };
             *text = format!(
-                "{text}\n[[{table}]]\nid = \"lonely-{table}\"\nname = \"Lonely\"\n{extra}summary = \"Alone.\"\ncites = [1]\n"
+                "{text}\n[[{table}]]\nid = \"lonely-{table}\"\nname = \"Lonely\"\n{extra}summary = \"Alone.\"\ncites = [1]\n{broken}"
             )
             .into();
         }
@@ -681,6 +693,13 @@ fn a_large_briefing_read_from_its_directory_is_reported_as_the_same_files_in_mem
         let rendered = content::load::check_files(read).render(false);
         assert_eq!(rendered, content::check(&files).render(false));
         for table in ["actor", "issue", "event", "place", "term"] {
+            if broken {
+                let link = format!("unknown link target 'nowhere-{table}'\n");
+                let at = rendered.find(&link).unwrap_or_else(|| panic!("{link} in:\n{rendered}"));
+                let caret = format!("Near [[nowhere-{table}]].\"\n");
+                assert!(rendered[at..].contains(&caret), "shown in place:\n{}", &rendered[at..]);
+                continue;
+            }
             let message = format!("nothing links to 'lonely-{table}'");
             let Some(at) = rendered.find(&message) else {
                 assert!(!orphans, "{message} in:\n{rendered}");

@@ -214,7 +214,7 @@ pub fn entries<T: DeserializeOwned>(
 /// error ends only the entry it is in. Returns the entries, the table of what stands before
 /// the first of them, and whether every part parsed.
 pub fn section<'a, T: DeserializeOwned + Moved>(
-    text: &'a str,
+    text: &'a std::sync::Arc<str>,
     file: &str,
     key: &str,
     report: &mut Report,
@@ -224,7 +224,7 @@ pub fn section<'a, T: DeserializeOwned + Moved>(
     let mut outline = outline::<T>(text, file, key, report, help, progress);
     let preamble = std::mem::take(&mut outline.preamble);
     let complete = outline.complete;
-    let mut reading = outline.entries(text, key, progress);
+    let mut reading = outline.entries(SectionText::Whole(text.clone()), key, progress);
     let mut out = Vec::new();
     while let Some(entry) = reading.next(file, report, help) {
         out.extend(entry);
@@ -250,11 +250,19 @@ pub struct Outline<'a, T> {
 
 #[derive(Debug)]
 enum Part<T> {
-    /// A small file's entries, read at the first reading (`None` for one that did not
-    /// deserialize).
-    Read(Vec<Option<Entry<T>>>),
+    /// The entries of a part read at the first reading (`None` for one that did not
+    /// deserialize), and where the part stands in its file.
+    Read(Range<usize>, Vec<Option<Entry<T>>>),
     /// A part of a large file that parsed, to be parsed again when its entries are read.
     Again(Range<usize>),
+}
+
+impl<T> Part<T> {
+    fn range(&self) -> &Range<usize> {
+        match self {
+            Part::Read(range, _) | Part::Again(range) => range,
+        }
+    }
 }
 
 /// What the first reading knows of an entry: enough to register it for links.
@@ -322,7 +330,8 @@ pub fn outline<'a, T: DeserializeOwned + Moved>(
         kept += if read_now { end - start } else { 0 };
         // Spans are counted from the part's start, and moved only where they are kept:
         // moving them all would rebuild every table.
-        let Some(mut table) = parse_part(text, start..end, Some((file, &mut *report))) else {
+        let Some(mut table) = parse_part(&text[start..end], start, Some((file, &mut *report)))
+        else {
             outline.complete = false;
             continue;
         };
@@ -339,7 +348,7 @@ pub fn outline<'a, T: DeserializeOwned + Moved>(
                     progress.read(end - start);
                     let entries =
                         items.into_iter().map(|item| entry_from(item, start, file, report, help));
-                    Part::Read(entries.collect())
+                    Part::Read(start..end, entries.collect())
                 } else {
                     Part::Again(start..end)
                 });
@@ -365,15 +374,14 @@ pub fn outline<'a, T: DeserializeOwned + Moved>(
     outline
 }
 
-/// Parses the part `range` of `text`, its spans counted from the part's start; syntax errors
-/// are reported, where they stand in the file, when a report is given.
+/// Parses `part`, which starts at `start` in its file, its spans counted from the part's
+/// start; syntax errors are reported, where they stand in the file, when a report is given.
 fn parse_part<'a>(
-    text: &'a str,
-    range: Range<usize>,
+    part: &'a str,
+    start: usize,
     report: Option<(&str, &mut Report)>,
 ) -> Option<DeTable<'a>> {
-    let start = range.start;
-    let (table, errors) = DeTable::parse_recoverable(&text[range]);
+    let (table, errors) = DeTable::parse_recoverable(part);
     if !errors.is_empty() {
         if let Some((file, report)) = report {
             for error in errors {
@@ -396,14 +404,88 @@ impl<T> Outline<'_, T> {
         Outline { parts, preamble: DeTable::default(), complete, headings }
     }
 
-    /// Reads the entries one at a time, in the order of [`Outline::headings`].
+    /// Reads the entries one at a time, in the order of [`Outline::headings`], from `text`:
+    /// the file's text as it was outlined.
     pub fn entries<'t>(
         self,
-        text: &'t str,
+        text: SectionText,
         key: &'t str,
         progress: &'t Progress,
     ) -> Entries<'t, T> {
-        Entries { parts: self.parts.into_iter(), read: Vec::new().into_iter(), text, key, progress }
+        let left = self.headings.len();
+        Entries {
+            parts: self.parts.into_iter(),
+            read: Vec::new().into_iter(),
+            text,
+            key,
+            progress,
+            left,
+            failed: None,
+        }
+    }
+}
+
+/// A section file's text while its entries are made: held whole, or read again from its
+/// file a window of entries at a time, so that a large file's text is not held while its
+/// entries are made (it is as large as what they become).
+#[derive(Debug)]
+pub enum SectionText {
+    Whole(std::sync::Arc<str>),
+    Windows(Windows),
+}
+
+/// A file read a window at a time, and the window read last.
+#[derive(Debug)]
+pub struct Windows {
+    file: std::fs::File,
+    /// Its length and modification time when it was outlined: a window is only read from
+    /// the same text, or the entries' places in it would be wrong.
+    length: u64,
+    modified: Option<std::time::SystemTime>,
+    /// The window read last, and where it starts in the file.
+    text: std::sync::Arc<str>,
+    from: usize,
+}
+
+/// How much of a file a window holds, unless one entry is longer.
+const WINDOW: usize = 64 * 1024;
+
+impl Windows {
+    /// Reads windows from `file`, which had `length` bytes and was last modified at
+    /// `modified` when its text was outlined.
+    pub fn new(
+        file: std::fs::File,
+        length: u64,
+        modified: Option<std::time::SystemTime>,
+    ) -> Windows {
+        Windows { file, length, modified, text: "".into(), from: 0 }
+    }
+
+    /// The text of `range` of the file, reading the window from its start to `end` when
+    /// the window read last does not hold it.
+    fn get(&mut self, range: Range<usize>, end: usize) -> Result<&str, String> {
+        use std::os::unix::fs::FileExt;
+        let held = self.from..self.from + self.text.len();
+        if range.start < held.start || range.end > held.end {
+            let same = |file: &std::fs::File| {
+                file.metadata()
+                    .is_ok_and(|m| m.len() == self.length && m.modified().ok() == self.modified)
+            };
+            let changed = || "it changed while it was being read".to_owned();
+            if !same(&self.file) {
+                return Err(changed());
+            }
+            let mut bytes = vec![0; end - range.start];
+            self.file.read_exact_at(&mut bytes, range.start as u64).map_err(|e| e.to_string())?;
+            if !same(&self.file) {
+                return Err(changed());
+            }
+            // Windows start and end where entries do, so a file that has not changed reads as
+            // the text it was.
+            self.text = String::from_utf8(bytes).map_err(|_| changed())?.into();
+            self.from = range.start;
+        }
+        Ok(&self.text[range.start - self.from..range.end - self.from])
     }
 }
 
@@ -411,15 +493,54 @@ impl<T> Outline<'_, T> {
 pub struct Entries<'a, T> {
     parts: std::vec::IntoIter<Part<T>>,
     read: std::vec::IntoIter<Option<Entry<T>>>,
-    text: &'a str,
+    text: SectionText,
     key: &'a str,
     progress: &'a Progress,
+    /// How many entries are still to be given, one for each heading.
+    left: usize,
+    /// Why the file could not be read again, when it could not.
+    failed: Option<String>,
 }
 
 impl<T: DeserializeOwned + Moved> Entries<'_, T> {
+    /// The window of the file read last and where it starts, when the file is read a window
+    /// at a time: the text of the entry given last is in it.
+    pub fn window(&self) -> Option<(&std::sync::Arc<str>, usize)> {
+        match &self.text {
+            SectionText::Windows(w) => Some((&w.text, w.from)),
+            SectionText::Whole(_) => None,
+        }
+    }
+
+    /// Why the file could not be read again, once it could not: every entry after is
+    /// given as one that did not read.
+    pub fn failed(&self) -> Option<&str> {
+        self.failed.as_deref()
+    }
+
     /// The next entry, one for each heading: `Some(None)` when it did not deserialize (its
     /// problems are reported), `None` after the last.
     pub fn next(
+        &mut self,
+        file: &str,
+        report: &mut Report,
+        help: &(dyn Fn(Code) -> Option<String> + Sync),
+    ) -> Option<Option<Entry<T>>> {
+        let entry = self.following(file, report, help);
+        match entry {
+            Some(_) => self.left = self.left.saturating_sub(1),
+            // The rest of a file that could not be read again: each heading still has its
+            // entry, so the entities keep the ids registered.
+            None if self.failed.is_some() && self.left > 0 => {
+                self.left -= 1;
+                return Some(None);
+            }
+            None => {}
+        }
+        entry
+    }
+
+    fn following(
         &mut self,
         file: &str,
         report: &mut Report,
@@ -429,13 +550,42 @@ impl<T: DeserializeOwned + Moved> Entries<'_, T> {
             if let Some(entry) = self.read.next() {
                 return Some(entry);
             }
-            self.read = match self.parts.next()? {
-                Part::Read(entries) => entries,
+            if self.failed.is_some() {
+                return None;
+            }
+            let part = self.parts.next()?;
+            let range = part.range().clone();
+            let text = match &mut self.text {
+                SectionText::Whole(text) => Ok(&text[range.clone()]),
+                SectionText::Windows(windows) => {
+                    // As many of the parts that follow as fit in a window, read at once.
+                    let limit = range.start + WINDOW;
+                    let end = self
+                        .parts
+                        .as_slice()
+                        .iter()
+                        .map(|p| p.range().end)
+                        .take_while(|&end| end <= limit)
+                        .last()
+                        .unwrap_or(range.end)
+                        .max(range.end);
+                    windows.get(range.clone(), end)
+                }
+            };
+            let text = match text {
+                Ok(text) => text,
+                Err(why) => {
+                    self.failed = Some(why);
+                    return None;
+                }
+            };
+            self.read = match part {
+                Part::Read(_, entries) => entries,
                 Part::Again(range) => {
                     self.progress.read(range.len());
                     // The part parsed at its first reading, with the same entries.
                     let from = range.start;
-                    let mut table = parse_part(self.text, range, None).unwrap_or_default();
+                    let mut table = parse_part(text, from, None).unwrap_or_default();
                     match table.remove(self.key).map(Spanned::into_inner) {
                         Some(DeValue::Array(items)) => items
                             .into_iter()
@@ -637,6 +787,97 @@ mod tests {
             entries(root.get_ref(), "thing", "f.toml", &mut report, &|_| None);
         assert_eq!(things.len(), 1);
         assert_eq!(report.errors(), 1);
+    }
+
+    impl Moved for Thing {
+        fn moved(self, _: usize) -> Self {
+            self
+        }
+    }
+
+    /// A file of `n` things, each written out at some length.
+    fn things(n: usize) -> String {
+        (0..n)
+            .map(|i| {
+                format!("[[thing]]\nid = \"thing-{i}\"\ncites = [{i}]\n# {}\n\n", "-".repeat(200))
+            })
+            .collect()
+    }
+
+    /// Reads a file's entries a window at a time after outlining its text, changing the
+    /// file with `change` once `after` entries are read; the ids read, in order, and why
+    /// reading failed.
+    fn read_in_windows(
+        n: usize,
+        after: usize,
+        change: impl FnOnce(&std::path::Path),
+    ) -> (Vec<Option<String>>, Option<String>) {
+        let text = things(n);
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("things.toml");
+        std::fs::write(&path, &text).unwrap();
+        let mut report = Report::new("t");
+        let outline = outline::<Thing>(
+            &text,
+            "things.toml",
+            "thing",
+            &mut report,
+            &|_| None,
+            &Progress::default(),
+        );
+        assert!(outline.parts.iter().any(|p| matches!(p, Part::Again(_))), "read again in parts");
+        let meta = std::fs::metadata(&path).unwrap();
+        let windows =
+            Windows::new(std::fs::File::open(&path).unwrap(), meta.len(), meta.modified().ok());
+        let headings = outline.headings.len();
+        let progress = Progress::default();
+        let mut entries =
+            outline.without_preamble().entries(SectionText::Windows(windows), "thing", &progress);
+        let mut ids = Vec::new();
+        let mut change = Some(change);
+        while let Some(entry) = entries.next("things.toml", &mut report, &|_| None) {
+            if let Some((window, from)) = entries.window() {
+                assert!(window.len() <= WINDOW.max(300) && from <= text.len());
+                if let Some(entry) = &entry {
+                    assert_eq!(
+                        &window[entry.span.start - from..entry.span.end - from],
+                        &text[entry.span.clone()]
+                    );
+                }
+            }
+            ids.push(entry.map(|e| e.value.id));
+            if ids.len() == after
+                && let Some(change) = change.take()
+            {
+                change(&path);
+            }
+        }
+        assert_eq!(ids.len(), headings, "one entry for each heading");
+        (ids, entries.failed().map(str::to_owned))
+    }
+
+    #[test]
+    fn a_large_file_read_again_in_windows_gives_every_entry_as_outlined() {
+        let (ids, failed) = read_in_windows(5_000, 0, |_| {});
+        assert_eq!(failed, None);
+        let expected: Vec<_> = (0..5_000).map(|i| Some(format!("thing-{i}"))).collect();
+        assert_eq!(ids, expected);
+    }
+
+    #[test]
+    fn a_file_changed_while_its_entries_are_read_is_read_no_further() {
+        // Saved again as another text: what follows would not be where the outline says.
+        let (ids, failed) = read_in_windows(5_000, 4_000, |path| {
+            std::fs::write(path, things(4_999)).unwrap();
+        });
+        assert_eq!(failed.as_deref(), Some("it changed while it was being read"));
+        assert!(ids[..4_000].iter().all(Option::is_some));
+        assert!(ids[4_000..].iter().any(Option::is_none), "given as entries that did not read");
+        let (_, failed) = read_in_windows(5_000, 4_000, |path| {
+            let mut file = std::fs::OpenOptions::new().append(true).open(path).unwrap();
+            std::io::Write::write_all(&mut file, b"\n").unwrap();
+        });
+        assert!(failed.is_some(), "made longer");
     }
 
     #[test]

@@ -3,7 +3,7 @@
 
 use super::date::{Basis, Date, PartialDate, Precision};
 use super::diagnostic::{Code, Report};
-use super::entries::{self, Entry, Progress};
+use super::entries::{self, Entry, Progress, SectionText};
 use super::format::{self, ActorKind, Common, DateField, Text as FieldText};
 use super::markup::{self, Text};
 use super::model::{
@@ -37,6 +37,27 @@ pub fn read_text(path: &Path) -> Result<Option<String>, String> {
 /// `read_text` with a limit of its own, for files that are small by nature.
 pub fn read_text_within(path: &Path, limit: u64) -> Result<Option<String>, String> {
     use std::io::Read;
+    let Some(file) = open_regular(path)? else { return Ok(None) };
+    // The reported length sizes the buffer, so the text is not grown by doubling; the limit
+    // is still counted on what is read.
+    let expected = file.metadata().map_or(0, |m| m.len()).min(limit) as usize;
+    let mut bytes = Vec::with_capacity(expected + 1);
+    file.take(limit + 1).read_to_end(&mut bytes).map_err(|e| e.to_string())?;
+    if bytes.len() as u64 > limit {
+        let mib = limit as f64 / (1024.0 * 1024.0);
+        return Err(format!("it is over the limit of {limit} bytes ({mib:.0} MiB)"));
+    }
+    String::from_utf8(bytes).map(Some).map_err(|e| {
+        let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+        let before = std::str::from_utf8(valid).unwrap_or_default();
+        let (line, column) = super::diagnostic::line_col(before, before.len());
+        format!("it is not UTF-8 text (an invalid byte at line {line}, column {column})")
+    })
+}
+
+/// Opens the regular file at `path` without blocking (a FIFO in its place would hang);
+/// `None` when there is none.
+fn open_regular(path: &Path) -> Result<Option<std::fs::File>, String> {
     let meta = match std::fs::metadata(path) {
         Ok(meta) => meta,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
@@ -57,21 +78,7 @@ pub fn read_text_within(path: &Path, limit: u64) -> Result<Option<String>, Strin
     if !file.metadata().map_err(|e| e.to_string())?.is_file() {
         return Err("it is not a regular file".to_owned());
     }
-    // The reported length sizes the buffer, so the text is not grown by doubling; the limit
-    // is still counted on what is read.
-    let expected = file.metadata().map_or(0, |m| m.len()).min(limit) as usize;
-    let mut bytes = Vec::with_capacity(expected + 1);
-    file.take(limit + 1).read_to_end(&mut bytes).map_err(|e| e.to_string())?;
-    if bytes.len() as u64 > limit {
-        let mib = limit as f64 / (1024.0 * 1024.0);
-        return Err(format!("it is over the limit of {limit} bytes ({mib:.0} MiB)"));
-    }
-    String::from_utf8(bytes).map(Some).map_err(|e| {
-        let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
-        let before = std::str::from_utf8(valid).unwrap_or_default();
-        let (line, column) = super::diagnostic::line_col(before, before.len());
-        format!("it is not UTF-8 text (an invalid byte at line {line}, column {column})")
-    })
+    Ok(Some(file))
 }
 
 /// The text of a briefing's files, from a directory or from the binary.
@@ -107,9 +114,12 @@ pub type Stamp = (u64, u64, u64, Option<std::time::SystemTime>);
 
 /// What `stat` says of a file; `None` for one that is not there.
 pub fn stamp(path: &Path) -> Option<Stamp> {
+    std::fs::metadata(path).ok().as_ref().map(stamp_of)
+}
+
+fn stamp_of(m: &std::fs::Metadata) -> Stamp {
     use std::os::unix::fs::MetadataExt;
-    let m = std::fs::metadata(path).ok()?;
-    Some((m.dev(), m.ino(), m.len(), m.modified().ok()))
+    (m.dev(), m.ino(), m.len(), m.modified().ok())
 }
 
 impl ReadFrom {
@@ -124,6 +134,15 @@ impl ReadFrom {
         }
         let text = read_text(&path).ok()??;
         same().then(|| text.into())
+    }
+
+    /// The file `name` opened to be read a window at a time, if it is still the one read
+    /// first.
+    fn windows(&self, name: &str) -> Option<entries::Windows> {
+        let (_, first) = self.stamps.iter().find(|(n, _)| n == name)?;
+        let file = open_regular(&self.dir.join(name)).ok()??;
+        let now = stamp_of(&file.metadata().ok()?);
+        (now == *first).then(|| entries::Windows::new(file, first.2, first.3))
     }
 }
 
@@ -244,29 +263,60 @@ pub fn load(files: &Files) -> Result<Briefing, Report> {
 /// soon as nothing needs it: a large briefing's texts are as large as it is.
 pub fn load_with(files: Files, progress: &Progress) -> Result<Briefing, Report> {
     match validate_with(files, progress) {
-        (Some(briefing), report) if report.errors() == 0 => Ok(briefing),
-        (_, report) => Err(report),
+        Validated { briefing: Some(mut briefing), report, texts } if report.errors() == 0 => {
+            // Warnings are not shown when a briefing loads: the texts they point into are
+            // not read again.
+            drop((report, texts));
+            briefing.build_indexes();
+            Ok(briefing)
+        }
+        validated => Err(validated.report()),
     }
 }
 
 /// Every problem in a briefing, warnings included, whether or not it loads.
 pub fn check(files: &Files) -> Report {
-    validate(files).1
+    validate_with(files.clone(), &Progress::default()).report()
 }
 
 /// The same, letting go of each file's text as soon as nothing needs it (the report keeps
 /// those it points into).
 pub fn check_files(files: Files) -> Report {
-    validate_with(files, &Progress::default()).1
+    validate_with(files, &Progress::default()).report()
 }
 
 /// Parses and validates a briefing: the briefing when there is no error, and every problem
 /// found either way.
 pub fn validate(files: &Files) -> (Option<Briefing>, Report) {
-    validate_with(files.clone(), &Progress::default())
+    let Validated { briefing, mut report, texts } =
+        validate_with(files.clone(), &Progress::default());
+    texts.place(&mut report);
+    drop(texts);
+    (briefing.map(Briefing::indexed), report)
 }
 
-fn validate_with(mut owned: Files, progress: &Progress) -> (Option<Briefing>, Report) {
+/// What validating a briefing found: the briefing when there is no error, its indexes not
+/// built yet; every problem; and the files' texts, to show each problem in place. What
+/// follows needs only some of it: `check` never the briefing, a briefing that loads never
+/// its warnings.
+struct Validated {
+    briefing: Option<Briefing>,
+    report: Report,
+    texts: Texts,
+}
+
+impl Validated {
+    /// The report, each problem shown in the text of its file, read again if let go of:
+    /// the briefing is let go of first, so the two are never held at once.
+    fn report(self) -> Report {
+        let Validated { briefing, mut report, texts } = self;
+        drop(briefing);
+        texts.place(&mut report);
+        report
+    }
+}
+
+fn validate_with(mut owned: Files, progress: &Progress) -> Validated {
     let files = &owned;
     let large = files.texts.iter().map(|(_, t)| t.len()).sum::<usize>() >= PARALLEL;
     // Every file is read twice: an outline, then its entries (see below).
@@ -307,6 +357,7 @@ fn validate_with(mut owned: Files, progress: &Progress) -> (Option<Briefing>, Re
         entries::unknown_keys(&outline.preamble, &[key], file, &mut report);
         (outline.without_preamble(), report)
     }
+    let source_text = named(&files.texts, "source.toml").unwrap_or_default();
     let (
         briefing,
         (actors, a),
@@ -349,7 +400,7 @@ fn validate_with(mut owned: Files, progress: &Progress) -> (Option<Briefing>, Re
             outline::<format::TermField>(files, "glossary.toml", "term", &help, progress);
         let mut source_report = Report::new("");
         let (paragraphs, source_root, parsed) = entries::section::<format::ParagraphField>(
-            files.text("source.toml"),
+            &source_text,
             "source.toml",
             "paragraph",
             &mut source_report,
@@ -499,8 +550,7 @@ fn validate_with(mut owned: Files, progress: &Progress) -> (Option<Briefing>, Re
 
     let file = "briefing.toml";
     let Some(meta) = briefing else {
-        texts.place(&mut report);
-        return (None, report);
+        return Validated { briefing: None, report, texts };
     };
     let mut v = Validator::new(&known);
     let whole_file = 0..texts.kept(file).len();
@@ -538,8 +588,7 @@ fn validate_with(mut owned: Files, progress: &Progress) -> (Option<Briefing>, Re
     v.finish(&mut report, &mut notices);
 
     if report.errors() > 0 {
-        texts.place(&mut report);
-        return (None, report);
+        return Validated { briefing: None, report, texts };
     }
     let mut briefing = Briefing {
         title,
@@ -570,14 +619,11 @@ fn validate_with(mut owned: Files, progress: &Progress) -> (Option<Briefing>, Re
     let defined: Vec<_> = ids.into_values().map(|d| (d.entity, d.file(), d.span())).collect();
     // Every id is an entity's once only here: a duplicate is an error, and was returned.
     briefing.ids = super::model::Ids::of(&briefing.entities).0;
-    // Orphans are found before the indexes are built, and the texts they point into taken
-    // again (read again if let go of); then only the texts the report points into are kept.
+    // Orphans are found before the indexes are built; only the texts the report points
+    // into are kept.
     orphans(&mut report, &briefing, defined);
     report.keep_only_sources_pointed_into();
-    texts.place(&mut report);
-    drop(texts);
-    briefing.build_indexes();
-    (Some(briefing), report)
+    Validated { briefing: Some(briefing), report, texts }
 }
 
 /// Where an author who misspelt a field, or left one out, can read the fields a table takes.
@@ -671,8 +717,16 @@ fn symmetric_related(entities: &mut [Entity]) {
 }
 
 /// The text of a file being read, of those a validator reads.
-fn text_of<'t>(reading: &'t [(&str, std::sync::Arc<str>)], file: &str) -> &'t str {
-    reading.iter().find(|(f, _)| *f == file).map_or("", |(_, t)| t)
+/// The text of `range` of `file` among the texts being read, each with where it starts in
+/// its file; empty when it is not held.
+fn text_of<'t>(
+    reading: &'t [(&str, std::sync::Arc<str>, usize)],
+    file: &str,
+    range: Range<usize>,
+) -> &'t str {
+    let Some((_, text, from)) = reading.iter().find(|(f, _, _)| *f == file) else { return "" };
+    let (start, end) = (range.start.saturating_sub(*from), range.end.saturating_sub(*from));
+    if range.start < *from { "" } else { text.get(start..end.min(text.len())).unwrap_or("") }
 }
 
 /// The text of the file `name` among `texts`, shared.
@@ -680,10 +734,11 @@ fn named(texts: &[(String, std::sync::Arc<str>)], name: &str) -> Option<std::syn
     texts.iter().find(|(n, _)| n == name).map(|(_, t)| t.clone())
 }
 
-/// The files' texts once every id is known. A section file's text is taken by what makes
-/// its entries and let go of after; a warning found later (nothing links to an entry) reads
-/// it again from its file. A text that cannot be read again (made in memory), or that the
-/// caller holds too, is kept: letting go of it would save nothing.
+/// The files' texts once every id is known. A large section file's text is let go of when
+/// its entries are made, which read the file again a window at a time; a smaller one is
+/// taken by what makes its entries and let go of after. A problem found then is shown with
+/// the file read again whole at the end. A text that cannot be read again (made in
+/// memory), or that the caller holds too, is kept: letting go of it would save nothing.
 struct Texts {
     held: Vec<(String, std::sync::Arc<str>)>,
     read_from: Option<ReadFrom>,
@@ -695,13 +750,20 @@ impl Texts {
     }
 
     /// The text of `name`, no longer held here when it can be read again.
-    fn take(&mut self, name: &str) -> std::sync::Arc<str> {
-        let Some(at) = self.held.iter().position(|(n, _)| n == name) else { return "".into() };
+    fn take(&mut self, name: &str) -> SectionText {
+        let Some(at) = self.held.iter().position(|(n, _)| n == name) else {
+            return SectionText::Whole("".into());
+        };
         // Only the only holder can let go of it (a weak reference would keep its memory).
-        if self.read_from.is_some() && std::sync::Arc::strong_count(&self.held[at].1) == 1 {
-            self.held.swap_remove(at).1
-        } else {
-            self.held[at].1.clone()
+        if self.read_from.is_none() || std::sync::Arc::strong_count(&self.held[at].1) > 1 {
+            return SectionText::Whole(self.held[at].1.clone());
+        }
+        let text = self.held.swap_remove(at).1;
+        // A small file is read whole: a window would hold most of it anyway.
+        let windows = (text.len() >= WINDOWED).then(|| self.read_from.as_ref()?.windows(name));
+        match windows.flatten() {
+            Some(windows) => SectionText::Windows(windows),
+            None => SectionText::Whole(text),
         }
     }
 
@@ -796,7 +858,7 @@ struct Validator<'k> {
     known: &'k Known,
     report: Report,
     /// The texts of the files being read, to place what is found in them.
-    reading: Vec<(&'static str, std::sync::Arc<str>)>,
+    reading: Vec<(&'static str, std::sync::Arc<str>, usize)>,
     notices: Vec<Clean>,
     /// Which declared sides an actor is on, by side.
     sides_used: Vec<bool>,
@@ -836,9 +898,11 @@ impl Drafts {
 
 /// Reports a required field missing at the first line of its entry, which is where its
 /// header ([[actor]]) or first field is.
-fn missing(text: &str, report: &mut Report, file: &str, name: &str, entry: &Range<usize>) {
-    let start = entry.start.min(text.len());
-    let line_end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+/// Reports a missing field at the first line of its entry, whose text is `entry_text`
+/// (empty when it is not held).
+fn missing(entry_text: &str, report: &mut Report, file: &str, name: &str, entry: &Range<usize>) {
+    let start = entry.start;
+    let line_end = start + entry_text.find('\n').unwrap_or(entry_text.len());
     let at = start..line_end.min(entry.end.max(start + 1));
     report
         .add(Code::MissingField, file, Some(at), format!("missing field `{name}`"))
@@ -921,20 +985,23 @@ impl<'k> Validator<'k> {
     /// say where, line and column.
     fn reading(&mut self, file: &'static str, text: std::sync::Arc<str>) {
         self.report.add_shared_source(file, std::sync::Arc::clone(&text));
-        self.reading.push((file, text));
+        self.reading.push((file, text, 0));
     }
 
     /// Reads `file` only while `read` does: then its text is let go of, unless something
-    /// found points into it.
+    /// found points into it. A file read a window at a time is not shared with the report:
+    /// what is found in it is shown with the file read again whole at the end.
     fn reading_only(
         &mut self,
         file: &'static str,
-        text: std::sync::Arc<str>,
-        read: impl FnOnce(&mut Self, &'static str, &str),
+        text: SectionText,
+        read: impl FnOnce(&mut Self, &'static str, SectionText),
     ) {
-        self.reading(file, text.clone());
-        read(self, file, &text);
-        self.reading.retain(|(f, _)| *f != file);
+        if let SectionText::Whole(text) = &text {
+            self.reading(file, text.clone());
+        }
+        read(self, file, text);
+        self.reading.retain(|(f, _, _)| *f != file);
         self.report.keep_only_sources_pointed_into();
     }
 
@@ -956,6 +1023,11 @@ impl<'k> Validator<'k> {
         mut make: impl FnMut(&mut Self, Entry<T>) -> Entity,
     ) {
         while let Some(entry) = entries.next(file, &mut self.report, help) {
+            // The entry's text, for saying where in it a problem is.
+            if let Some((window, from)) = entries.window() {
+                self.reading.retain(|(f, _, _)| *f != file);
+                self.reading.push((file, window.clone(), from));
+            }
             let Some(entry) = entry else {
                 out.push(unread());
                 continue;
@@ -964,6 +1036,11 @@ impl<'k> Validator<'k> {
             let entity = make(self, entry);
             drafts.count(file, &entity, &span);
             out.push(entity);
+        }
+        if let Some(why) = entries.failed() {
+            self.report
+                .add(Code::Unreadable, file, None, format!("cannot read {file}: {why}"))
+                .with_help("read the briefing again once it is saved");
         }
     }
 
@@ -1125,7 +1202,13 @@ impl<'k> Validator<'k> {
         rejected: &[String],
     ) -> Option<&'t T> {
         if field.is_none() && !rejected.iter().any(|r| r == name) {
-            missing(text_of(&self.reading, file), &mut self.report, file, name, entry);
+            missing(
+                text_of(&self.reading, file, entry.clone()),
+                &mut self.report,
+                file,
+                name,
+                entry,
+            );
         }
         field
     }
@@ -1717,7 +1800,7 @@ impl<'k> Validator<'k> {
 
     /// Where `[[id` stands in the file, so the caret lands on the link itself.
     fn link_span(&self, file: &str, within: Range<usize>, id: &str) -> Range<usize> {
-        let slice = text_of(&self.reading, file).get(within.clone()).unwrap_or("");
+        let slice = text_of(&self.reading, file, within.clone());
         let (needle, skip) =
             if id.starts_with('¶') { (id.to_owned(), 0) } else { (format!("[[{id}"), 2) };
         match slice.find(&needle) {
@@ -1729,6 +1812,10 @@ impl<'k> Validator<'k> {
         }
     }
 }
+
+/// Section files of this many bytes or more are read again a window at a time when their
+/// entries are made.
+const WINDOWED: usize = 256 * 1024;
 
 /// Briefings of this many bytes or more are made into entities on two threads: below it,
 /// starting a thread costs more than it saves.

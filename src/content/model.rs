@@ -324,6 +324,12 @@ impl Entity {
 }
 
 impl Briefing {
+    /// The briefing with its indexes built.
+    pub(super) fn indexed(mut self) -> Briefing {
+        self.build_indexes();
+        self
+    }
+
     /// Builds the lists, positions, backlinks and citations from the entities; called once
     /// by the loader.
     pub(super) fn build_indexes(&mut self) {
