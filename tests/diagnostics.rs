@@ -269,7 +269,7 @@ fn a_paragraph_cited_in_a_description_is_a_link_and_checked() {
         PLACES.replace("summary = \"Where they meet.\"", "summary = \"Where they meet (¶2).\"");
     let briefing = content::load(&files_with("places.toml", &places)).unwrap();
     let city = briefing.entity(briefing.lookup("city").unwrap());
-    assert!(city.summary.links().any(|l| *l == content::Link::Paragraph(2)));
+    assert!(city.summary.links().any(|l| l == content::Link::Paragraph(2)));
     let places =
         PLACES.replace("summary = \"Where they meet.\"", "summary = \"Where they meet (¶5).\"");
     let text = in_memory("places.toml", places).render(false);

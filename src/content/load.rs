@@ -472,9 +472,18 @@ fn validate_with(mut owned: Files, progress: &Progress) -> Validated {
         ("places.toml", Kind::Place, std::mem::take(&mut places.headings)),
         ("glossary.toml", Kind::Term, std::mem::take(&mut glossary.headings)),
     ];
-    let mut count = 0;
+    // Room for every id and name at once: grown by doubling, the tables would be held twice
+    // as they grow, and this is when loading holds the most.
+    let count: usize = sections.iter().map(|(_, _, h)| h.len()).sum();
+    let names: usize = sections
+        .iter()
+        .flat_map(|(_, _, h)| h)
+        .map(|h| h.name.as_ref().map_or(0, String::len))
+        .sum();
+    known.ids.reserve(count);
+    known.names.text.reserve_exact(names);
+    known.names.ends.reserve_exact(count);
     for (file, kind, headings) in sections {
-        count += headings.len();
         for heading in headings {
             known.register(&mut report, file, kind, heading, files.text(file));
         }
@@ -1052,7 +1061,7 @@ impl<'k> Validator<'k> {
         entity.details = Details::Actor {
             kind: kind.map_or(ActorKind::Group, |k| *k.get_ref()),
             side: a.side.as_ref().and_then(|s| self.side(file, s)),
-            role: a.role.as_ref().map(|r| Box::new(self.text(file, r))),
+            role: a.role.as_ref().map(|r| self.text(file, r)),
             affiliation: a
                 .affiliation
                 .as_ref()
@@ -1292,7 +1301,7 @@ impl<'k> Validator<'k> {
             name,
             aliases: c.aliases.iter().map(|a| self.plain(file, a)).collect(),
             summary,
-            description: c.description.map(|d| Box::new(self.text(file, d))),
+            description: c.description.map(|d| self.text(file, d)),
             cites: cites.into(),
             quotes: quotes.into(),
             context: context.into(),

@@ -7,25 +7,25 @@ use pulldown_cmark::{CodeBlockKind, Event, LinkType, Options, Parser, Tag, TagEn
 
 /// Parsed text: the paragraphs, list items, quotes and code blocks of one text field.
 ///
-/// Kept compact, because a briefing holds many: the words of every run in one string, each
-/// run an end offset, a style and a link, each block a kind and its first run.
-#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(try_from = "Parts")]
+/// Kept in one allocation, because a briefing holds many: its runs, its blocks, then its
+/// words and the addresses of its outside links, as bytes (see [`Packed`]). A run is its
+/// end in the words, a style and a link; a block, its kind and its first run. An empty
+/// text allocates nothing.
+#[derive(Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(try_from = "Parts", into = "Parts")]
 pub struct Text {
-    words: Clean,
-    /// Boxed slices, not vectors: a text never grows once parsed, and every entity holds one.
-    runs: Box<[Run]>,
-    blocks: Box<[Block]>,
+    packed: Box<[u8]>,
 }
 
-/// A stored text's parts, checked before they make a `Text`: every run must end within the
-/// words, on a character, after the one before, and every block start at a run, in order;
-/// otherwise showing the text could slice it wrongly.
-#[derive(serde::Deserialize)]
+/// A text's parts as they are stored (the bundled briefing prebuilt into the binary), and
+/// checked before they make a `Text`: every run must end within the words, on a character,
+/// after the one before, and every block start at a run, in order; otherwise showing the
+/// text could slice it wrongly.
+#[derive(serde::Serialize, serde::Deserialize)]
 struct Parts {
     words: Clean,
-    runs: Box<[Run]>,
-    blocks: Box<[Block]>,
+    runs: Vec<Run>,
+    blocks: Vec<Block>,
 }
 
 impl TryFrom<Parts> for Text {
@@ -49,7 +49,16 @@ impl TryFrom<Parts> for Text {
             }
             first = at;
         }
-        Ok(Text { words, runs, blocks })
+        Ok(Text::pack(&words[..start], &runs, &blocks))
+    }
+}
+
+impl From<Text> for Parts {
+    fn from(text: Text) -> Parts {
+        let packed = Packed::of(&text);
+        let runs = (0..packed.runs()).map(|i| packed.run(i)).collect();
+        let blocks = (0..packed.blocks()).map(|i| packed.block(i)).collect();
+        Parts { words: Clean::from(packed.words()), runs, blocks }
     }
 }
 
@@ -59,11 +68,20 @@ struct Block {
     first: u32,
 }
 
+/// A run as it is made and stored; packed, it takes 12 bytes.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 struct Run {
     end: u32,
     style: u8,
-    link: Option<Link>,
+    link: Option<Target>,
+}
+
+/// Where a link leads, as it is made and stored.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+enum Target {
+    Entity(EntityId),
+    External(Clean),
+    Paragraph(u32),
 }
 
 const EMPHASIS: u8 = 1;
@@ -97,14 +115,6 @@ impl BlockKind {
     }
 }
 
-/// Most texts are one paragraph: theirs is not stored, which saves an allocation for nearly
-/// every text of a briefing. A text with runs and no blocks is this one paragraph.
-const ONE_PARAGRAPH: [Block; 1] = [Block { kind: BlockKind::Paragraph, first: 0 }];
-
-fn compact(blocks: Vec<Block>, runs: usize) -> Box<[Block]> {
-    if runs > 0 && blocks == ONE_PARAGRAPH { Box::default() } else { blocks.into_boxed_slice() }
-}
-
 /// A run of text with one style and at most one link, as `Text::blocks` hands it out.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Inline<'a> {
@@ -112,47 +122,220 @@ pub struct Inline<'a> {
     pub emphasis: bool,
     pub strong: bool,
     pub code: bool,
-    pub link: Option<&'a Link>,
+    pub link: Option<Link<'a>>,
 }
 
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-pub enum Link {
+/// Where a link in a text leads.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Link<'a> {
     Entity(EntityId),
-    /// An outside address; boxed, since most links are to entities.
-    External(Box<Clean>),
+    /// An outside address.
+    External(&'a str),
     /// "¶2" written in the text: a citation of that source paragraph.
     Paragraph(u32),
 }
 
-impl Text {
-    /// Each block's kind and its runs.
-    pub fn blocks(&self) -> impl Iterator<Item = (BlockKind, impl Iterator<Item = Inline<'_>>)> {
-        let blocks: &[Block] = if self.blocks.is_empty() && !self.runs.is_empty() {
-            &ONE_PARAGRAPH
-        } else {
-            &self.blocks
-        };
-        blocks.iter().enumerate().map(move |(i, block)| {
-            let end = blocks.get(i + 1).map_or(self.runs.len(), |b| b.first as usize);
-            let runs = block.first as usize..end;
-            (block.kind, runs.map(move |r| self.inline(r)))
-        })
+/// The layout of a packed text, all numbers little-endian `u32`:
+///
+/// - a header: how many runs, how many blocks, and how long the words are;
+/// - each run: its end in the words; its style and its link's kind, a byte each, and two
+///   spare; where the link leads (an entity, a paragraph, or where its address starts);
+/// - each block: its first run; its kind, depth, whether it is an item's first paragraph
+///   and whether it has a number, a byte each; the number;
+/// - the words, then the address of each outside link in turn.
+///
+/// Only [`Text::pack`] writes one, from parts already checked, so reading one back trusts
+/// its numbers (and still never reads outside it).
+struct Packed<'a>(&'a [u8]);
+
+const HEADER: usize = 12;
+const RUN: usize = 12;
+const BLOCK: usize = 12;
+
+const NO_LINK: u8 = 0;
+const TO_ENTITY: u8 = 1;
+const TO_PARAGRAPH: u8 = 2;
+const TO_OUTSIDE: u8 = 3;
+
+const PARAGRAPH: u8 = 0;
+const HEADING: u8 = 1;
+const QUOTE: u8 = 2;
+const CODE_BLOCK: u8 = 3;
+const ITEM: u8 = 4;
+
+impl<'a> Packed<'a> {
+    fn of(text: &'a Text) -> Packed<'a> {
+        Packed(&text.packed)
     }
 
-    fn inline(&self, index: usize) -> Inline<'_> {
-        let run = &self.runs[index];
-        let start = if index == 0 { 0 } else { self.runs[index - 1].end as usize };
-        Inline {
-            text: &self.words[start..run.end as usize],
-            emphasis: run.style & EMPHASIS != 0,
-            strong: run.style & STRONG != 0,
-            code: run.style & CODE != 0,
-            link: run.link.as_ref(),
+    fn number(&self, at: usize) -> u32 {
+        self.0.get(at..at + 4).map_or(0, |b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+    }
+
+    fn byte(&self, at: usize) -> u8 {
+        self.0.get(at).copied().unwrap_or(0)
+    }
+
+    fn runs(&self) -> usize {
+        self.number(0) as usize
+    }
+
+    fn blocks(&self) -> usize {
+        self.number(4) as usize
+    }
+
+    /// Where the words start: after the runs and the blocks.
+    fn words_start(&self) -> usize {
+        HEADER + self.runs() * RUN + self.blocks() * BLOCK
+    }
+
+    fn words(&self) -> &'a str {
+        let start = self.words_start();
+        self.str(start..start + self.number(8) as usize)
+    }
+
+    fn str(&self, range: std::ops::Range<usize>) -> &'a str {
+        self.0.get(range).and_then(|b| std::str::from_utf8(b).ok()).unwrap_or("")
+    }
+
+    fn end(&self, run: usize) -> usize {
+        self.number(HEADER + run * RUN) as usize
+    }
+
+    fn style(&self, run: usize) -> u8 {
+        self.byte(HEADER + run * RUN + 4)
+    }
+
+    fn link(&self, run: usize) -> Option<Link<'a>> {
+        let at = HEADER + run * RUN;
+        let to = self.number(at + 8);
+        match self.byte(at + 5) {
+            TO_ENTITY => Some(Link::Entity(EntityId(to))),
+            TO_PARAGRAPH => Some(Link::Paragraph(to)),
+            TO_OUTSIDE => {
+                // An address runs to where the next one starts, or to the end.
+                let next = (run + 1..self.runs())
+                    .find(|&r| self.byte(HEADER + r * RUN + 5) == TO_OUTSIDE)
+                    .map_or(self.0.len(), |r| self.number(HEADER + r * RUN + 8) as usize);
+                Some(Link::External(self.str(to as usize..next)))
+            }
+            _ => None,
         }
     }
 
+    fn run(&self, run: usize) -> Run {
+        let link = self.link(run).map(|link| match link {
+            Link::Entity(id) => Target::Entity(id),
+            Link::Paragraph(n) => Target::Paragraph(n),
+            Link::External(url) => Target::External(Clean::from(url)),
+        });
+        Run { end: self.end(run) as u32, style: self.style(run), link }
+    }
+
+    fn block(&self, block: usize) -> Block {
+        let at = HEADER + self.runs() * RUN + block * BLOCK;
+        let kind = match self.byte(at + 4) {
+            HEADING => BlockKind::Heading,
+            QUOTE => BlockKind::Quote,
+            CODE_BLOCK => BlockKind::Code,
+            ITEM => BlockKind::Item {
+                depth: self.byte(at + 5),
+                first: self.byte(at + 6) != 0,
+                number: (self.byte(at + 7) != 0).then(|| self.number(at + 8)),
+            },
+            _ => BlockKind::Paragraph,
+        };
+        Block { kind, first: self.number(at) }
+    }
+}
+
+impl Text {
+    /// Packs checked parts: `words` ends where the last run does.
+    fn pack(words: &str, runs: &[Run], blocks: &[Block]) -> Text {
+        // Most texts are one paragraph: theirs is not stored, and a text with runs and no
+        // blocks is shown as this one paragraph.
+        let blocks = match blocks {
+            [Block { kind: BlockKind::Paragraph, first: 0 }] if !runs.is_empty() => &[],
+            blocks => blocks,
+        };
+        if runs.is_empty() && blocks.is_empty() {
+            return Text::default();
+        }
+        let outside: usize = runs
+            .iter()
+            .map(|r| match &r.link {
+                Some(Target::External(url)) => url.len(),
+                _ => 0,
+            })
+            .sum();
+        let words_start = HEADER + runs.len() * RUN + blocks.len() * BLOCK;
+        let mut out = Vec::with_capacity(words_start + words.len() + outside);
+        let number = |out: &mut Vec<u8>, n: usize| {
+            out.extend_from_slice(&u32::try_from(n).unwrap_or(u32::MAX).to_le_bytes())
+        };
+        number(&mut out, runs.len());
+        number(&mut out, blocks.len());
+        number(&mut out, words.len());
+        let mut address = words_start + words.len();
+        for run in runs {
+            number(&mut out, run.end as usize);
+            let (kind, to) = match &run.link {
+                None => (NO_LINK, 0),
+                Some(Target::Entity(id)) => (TO_ENTITY, id.index()),
+                Some(Target::Paragraph(n)) => (TO_PARAGRAPH, *n as usize),
+                Some(Target::External(url)) => {
+                    address += url.len();
+                    (TO_OUTSIDE, address - url.len())
+                }
+            };
+            out.extend_from_slice(&[run.style, kind, 0, 0]);
+            number(&mut out, to);
+        }
+        for block in blocks {
+            number(&mut out, block.first as usize);
+            let (kind, depth, first, number_) = match block.kind {
+                BlockKind::Paragraph => (PARAGRAPH, 0, false, None),
+                BlockKind::Heading => (HEADING, 0, false, None),
+                BlockKind::Quote => (QUOTE, 0, false, None),
+                BlockKind::Code => (CODE_BLOCK, 0, false, None),
+                BlockKind::Item { depth, number, first } => (ITEM, depth, first, number),
+            };
+            out.extend_from_slice(&[kind, depth, u8::from(first), u8::from(number_.is_some())]);
+            number(&mut out, number_.unwrap_or(0) as usize);
+        }
+        out.extend_from_slice(words.as_bytes());
+        for run in runs {
+            if let Some(Target::External(url)) = &run.link {
+                out.extend_from_slice(url.as_bytes());
+            }
+        }
+        Text { packed: out.into_boxed_slice() }
+    }
+
+    /// Each block's kind and its runs.
+    pub fn blocks(&self) -> impl Iterator<Item = (BlockKind, impl Iterator<Item = Inline<'_>>)> {
+        let packed = Packed::of(self);
+        let (runs, stored) = (packed.runs(), packed.blocks());
+        // A text with runs and no blocks is one paragraph.
+        let count = if stored == 0 && runs > 0 { 1 } else { stored };
+        (0..count).map(move |i| {
+            let packed = Packed::of(self);
+            let block = |i: usize| {
+                if stored == 0 {
+                    Block { kind: BlockKind::Paragraph, first: 0 }
+                } else {
+                    packed.block(i)
+                }
+            };
+            let this = block(i);
+            let end = if i + 1 < count { block(i + 1).first as usize } else { runs };
+            let first = (this.first as usize).min(end);
+            (this.kind, (first..end).map(move |r| Packed::of(self).inline(r)))
+        })
+    }
+
     pub fn is_empty(&self) -> bool {
-        self.runs.is_empty()
+        Packed::of(self).runs() == 0
     }
 
     /// The text without markup, blocks joined by spaces: for one-line uses such as list rows.
@@ -171,15 +354,39 @@ impl Text {
 
     /// Every entity this text links to, in order of appearance.
     pub fn entity_links(&self) -> impl Iterator<Item = EntityId> + '_ {
-        self.runs.iter().filter_map(|r| match r.link {
-            Some(Link::Entity(id)) => Some(id),
+        self.links().filter_map(|link| match link {
+            Link::Entity(id) => Some(id),
             _ => None,
         })
     }
 
     /// Every link, in order of appearance.
-    pub fn links(&self) -> impl Iterator<Item = &Link> + '_ {
-        self.runs.iter().filter_map(|r| r.link.as_ref())
+    pub fn links(&self) -> impl Iterator<Item = Link<'_>> + '_ {
+        let packed = Packed::of(self);
+        (0..packed.runs()).filter_map(move |r| packed.link(r))
+    }
+}
+
+impl<'a> Packed<'a> {
+    fn inline(&self, run: usize) -> Inline<'a> {
+        let start = if run == 0 { 0 } else { self.end(run - 1) };
+        let words = self.words();
+        let style = self.style(run);
+        Inline {
+            text: words.get(start..self.end(run)).unwrap_or(""),
+            emphasis: style & EMPHASIS != 0,
+            strong: style & STRONG != 0,
+            code: style & CODE != 0,
+            link: self.link(run),
+        }
+    }
+}
+
+impl std::fmt::Debug for Text {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let blocks: Vec<(BlockKind, Vec<Inline<'_>>)> =
+            self.blocks().map(|(kind, inlines)| (kind, inlines.collect())).collect();
+        f.debug_tuple("Text").field(&blocks).finish()
     }
 }
 
@@ -234,7 +441,7 @@ pub fn parse<'n>(
                     let id = dest_url.trim();
                     match resolve(id) {
                         Some((entity, name)) => {
-                            builder.link = Some(Link::Entity(entity));
+                            builder.link = Some(Target::Entity(entity));
                             if !has_pothole {
                                 builder.label = Some(name.to_owned());
                             }
@@ -248,7 +455,7 @@ pub fn parse<'n>(
                     }
                 }
                 Tag::Link { dest_url, .. } => {
-                    builder.link = Some(Link::External(Box::new(Clean::from(dest_url.as_ref()))));
+                    builder.link = Some(Target::External(Clean::from(dest_url.as_ref())));
                 }
                 _ => {}
             },
@@ -312,7 +519,7 @@ struct Builder {
     in_code: bool,
     emphasis: usize,
     strong: usize,
-    link: Option<Link>,
+    link: Option<Target>,
     label: Option<String>,
 }
 
@@ -381,7 +588,7 @@ impl Builder {
             let label = &rest[at..at + '¶'.len_utf8() + digits];
             match u32::try_from(n) {
                 Ok(p) if p >= 1 && (p as usize) <= paragraphs => {
-                    self.link = Some(Link::Paragraph(p));
+                    self.link = Some(Target::Paragraph(p));
                     self.push(label, false);
                     self.link = None;
                 }
@@ -444,25 +651,13 @@ impl Builder {
             words.push_str(&piece);
             runs.push(Run { end: u32::try_from(words.len()).unwrap_or(u32::MAX), ..run.clone() });
         }
-        Text {
-            words: Clean::from(words),
-            blocks: compact(self.blocks, runs.len()),
-            runs: runs.into_boxed_slice(),
-        }
+        Text::pack(&Clean::from(words), &runs, &self.blocks)
     }
 
     fn finish(mut self) -> Text {
         self.close();
         match Clean::checked(std::mem::take(&mut self.words)) {
-            // A briefing holds many texts: none keeps room it will never use.
-            Ok(mut words) => {
-                words.shrink_to_fit();
-                Text {
-                    words,
-                    blocks: compact(self.blocks, self.runs.len()),
-                    runs: self.runs.into_boxed_slice(),
-                }
-            }
+            Ok(words) => Text::pack(&words, &self.runs, &self.blocks),
             // Something must go, so the runs' ends would no longer fit the words: each run
             // is cleaned on its own.
             Err(raw) => self.rebuilt(raw),
@@ -489,7 +684,7 @@ mod tests {
     #[test]
     fn a_text_of_one_paragraph_keeps_no_block_but_shows_one() {
         let (one, _) = parse("Just **one** paragraph.", &resolve, 0);
-        assert!(one.blocks.is_empty(), "not stored");
+        assert_eq!(Packed::of(&one).blocks(), 0, "not stored");
         let shown = blocks(&one);
         assert_eq!(shown.len(), 1);
         assert_eq!(shown[0].0, BlockKind::Paragraph);
@@ -507,7 +702,7 @@ mod tests {
         let blocks = blocks(&text);
         let inlines = &blocks[0].1;
         assert_eq!(inlines[1].text, "Sergei Lavrov");
-        assert_eq!(inlines[1].link, Some(&Link::Entity(EntityId(3))));
+        assert_eq!(inlines[1].link, Some(Link::Entity(EntityId(3))));
         assert_eq!(inlines[3].text, "the minister");
         assert_eq!(text.plain(), "Ask Sergei Lavrov or the minister.");
     }
@@ -531,16 +726,59 @@ mod tests {
         assert!(first[0].emphasis && first[2].strong && first[4].code);
         assert_eq!(blocks[1].0.marker().as_deref(), Some("• "));
         assert_eq!(blocks[3].0.marker().as_deref(), Some("1. "));
-        assert_eq!(
-            blocks[4].1[0].link,
-            Some(&Link::External(Box::new(Clean::from("https://example.org"))))
+        assert_eq!(blocks[4].1[0].link, Some(Link::External("https://example.org")));
+    }
+
+    #[test]
+    fn every_outside_address_is_kept_whole_beside_the_others() {
+        let (text, _) = parse(
+            "[one](https://one.example) then [[lavrov]], [two](https://two.example/ü?x=1) ¶1, \
+             and [three](https://3.example)",
+            &resolve,
+            1,
         );
+        let links: Vec<_> = text.links().collect();
+        assert_eq!(
+            links,
+            vec![
+                Link::External("https://one.example"),
+                Link::Entity(EntityId(3)),
+                Link::External("https://two.example/ü?x=1"),
+                Link::Paragraph(1),
+                Link::External("https://3.example"),
+            ]
+        );
+        assert_eq!(text.plain(), "one then Sergei Lavrov, two ¶1, and three");
+    }
+
+    #[test]
+    fn a_text_is_stored_and_read_back_as_it_was() {
+        for markup in [
+            "",
+            "Just one.",
+            "*one* **two** `three` [[lavrov]] [site](https://example.org) ¶2",
+            "# Head\n\n> quoted\n\n1. x\n2. y\n   - deep\n\n   later\n\n```\ncode\n```\n\n---",
+            "bell &#7; [a](https://a.example) and [b](https://b.example)",
+        ] {
+            let (text, _) = parse(markup, &resolve, 3);
+            let bytes = postcard::to_allocvec(&text).unwrap();
+            let back: Text = postcard::from_bytes(&bytes).unwrap();
+            assert_eq!(back, text, "{markup:?}");
+            assert_eq!(format!("{back:?}"), format!("{text:?}"));
+        }
+        // Parts that do not fit are refused, not packed.
+        let parts = Parts {
+            words: Clean::from("ab"),
+            runs: vec![Run { end: 3, style: 0, link: None }],
+            blocks: Vec::new(),
+        };
+        assert!(Text::try_from(parts).is_err());
     }
 
     #[test]
     fn a_paragraph_sign_with_a_number_is_a_citation_link() {
         let (text, problems) = parse("As said (¶2), and ¶9; ¶ alone stays.", &resolve, 3);
-        let links: Vec<_> = text.links().cloned().collect();
+        let links: Vec<_> = text.links().collect();
         assert_eq!(links, vec![Link::Paragraph(2)]);
         assert_eq!(text.plain(), "As said (¶2), and ¶9; ¶ alone stays.");
         assert_eq!(problems.paragraphs.len(), 1);

@@ -192,8 +192,7 @@ pub struct Entity {
     /// holds many entities.
     pub aliases: Box<[Clean]>,
     pub summary: Text,
-    /// Boxed: most entities have none, and an entity is kept small.
-    pub description: Option<Box<Text>>,
+    pub description: Option<Text>,
     pub cites: Box<[u32]>,
     pub quotes: Box<[Quote]>,
     pub context: Box<[Context]>,
@@ -245,9 +244,7 @@ pub enum Details {
         kind: ActorKind,
         /// None for an actor on no side, listed last.
         side: Option<SideId>,
-        /// Boxed: the largest field of any kind, and most actors' is short or absent; an
-        /// entity is kept small.
-        role: Option<Box<Text>>,
+        role: Option<Text>,
         affiliation: Option<EntityId>,
         issues: Vec<EntityId>,
         stances: Vec<Stance>,
@@ -312,11 +309,11 @@ impl Entity {
     /// Every text field, for link indexing and search.
     pub fn texts(&self) -> impl Iterator<Item = &Text> {
         let (role, stances) = match &self.details {
-            Details::Actor { role, stances, .. } => (role.as_deref(), stances.as_slice()),
+            Details::Actor { role, stances, .. } => (role.as_ref(), stances.as_slice()),
             _ => (None, &[][..]),
         };
         std::iter::once(&self.summary)
-            .chain(self.description.as_deref())
+            .chain(self.description.as_ref())
             .chain(role)
             .chain(self.context.iter().map(|c| &c.text))
             .chain(stances.iter().map(|s| &s.line))

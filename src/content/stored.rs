@@ -45,8 +45,8 @@ fn points_inside(b: &Briefing) -> bool {
     let paragraph = |n: &u32| (1..=paragraphs).contains(&(*n as usize));
     let text = |t: &Text| {
         t.links().all(|link| match link {
-            Link::Entity(id) => entity(id),
-            Link::Paragraph(n) => paragraph(n),
+            Link::Entity(id) => entity(&id),
+            Link::Paragraph(n) => paragraph(&n),
             Link::External(_) => true,
         })
     };

@@ -155,9 +155,11 @@ impl DocBuilder {
                     code: inline.code,
                 };
                 let target = match inline.link {
-                    Some(Link::Entity(id)) => Some(Target::Entity(*id)),
-                    Some(Link::Paragraph(n)) => Some(Target::Paragraph(*n)),
-                    Some(Link::External(url)) => Some(Target::External((**url).clone())),
+                    Some(Link::Entity(id)) => Some(Target::Entity(id)),
+                    Some(Link::Paragraph(n)) => Some(Target::Paragraph(n)),
+                    Some(Link::External(url)) => {
+                        Some(Target::External(crate::content::sanitize::Clean::from(url)))
+                    }
                     None => None,
                 };
                 match target {

@@ -588,17 +588,17 @@ impl Html<'_> {
             }
             match inline.link {
                 Some(Link::Entity(id)) => {
-                    let entity = b.entity(*id);
+                    let entity = b.entity(id);
                     if let Details::Term { expansion: Some(e), .. } = &entity.details {
                         text = format!("<abbr title=\"{}\">{text}</abbr>", attr(e));
                     }
-                    let _ = write!(self.out, "<a href=\"#{}\">{text}</a>", anchor(b, *id));
+                    let _ = write!(self.out, "<a href=\"#{}\">{text}</a>", anchor(b, id));
                 }
                 Some(Link::Paragraph(n)) => {
                     let _ = write!(
                         self.out,
                         "<a class=\"cite\" href=\"#{}\">{text}</a>",
-                        paragraph_anchor(*n)
+                        paragraph_anchor(n)
                     );
                 }
                 Some(Link::External(url)) => self.out.push_str(&outside(url, &text)),

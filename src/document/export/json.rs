@@ -465,7 +465,7 @@ fn entity(b: &Briefing, id: EntityId, addresses: &dyn Fn(&[EntityId]) -> Vec<Str
         name: e.name.to_string(),
         aliases: e.aliases.iter().map(|a| a.to_string()).collect(),
         summary: text(b, &e.summary),
-        description: e.description.as_deref().map(|d| text(b, d)),
+        description: e.description.as_ref().map(|d| text(b, d)),
         cites: e.cites.to_vec(),
         quotes: e.quotes.iter().map(|q| Quote { text: q.text.to_string(), para: q.para }).collect(),
         context: e
@@ -509,8 +509,8 @@ fn text(b: &Briefing, text: &content::Text) -> TextOut {
                     strong: i.strong,
                     code: i.code,
                     link: i.link.map(|link| match link {
-                        Link::Entity(id) => LinkOut::Entity(address::of_entity(b, *id)),
-                        Link::Paragraph(n) => LinkOut::Paragraph(*n),
+                        Link::Entity(id) => LinkOut::Entity(address::of_entity(b, id)),
+                        Link::Paragraph(n) => LinkOut::Paragraph(n),
                         Link::External(url) => LinkOut::Url(url.to_string()),
                     }),
                 })

@@ -476,10 +476,10 @@ impl Markdown<'_> {
             }
             match inline.link {
                 Some(Link::Entity(id)) => {
-                    let _ = write!(self.out, "[{text}](#{})", anchor(b, *id));
+                    let _ = write!(self.out, "[{text}](#{})", anchor(b, id));
                 }
                 Some(Link::Paragraph(n)) => {
-                    let _ = write!(self.out, "[{text}](#{})", paragraph_anchor(*n));
+                    let _ = write!(self.out, "[{text}](#{})", paragraph_anchor(n));
                 }
                 Some(Link::External(url)) => {
                     let _ = write!(self.out, "[{text}]({})", destination(url));
