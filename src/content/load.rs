@@ -613,7 +613,7 @@ fn validate_with(mut owned: Files, progress: &Progress) -> Validated {
         entities,
         lists: HashMap::new(),
         positions: Vec::new(),
-        backlinks: Vec::new(),
+        backlinks: Default::default(),
         involved: HashMap::new(),
         stances_on: HashMap::new(),
         cited_by: Vec::new(),

@@ -76,11 +76,11 @@ pub struct Briefing {
     pub lists: HashMap<Kind, Vec<EntityId>>,
     /// For each entity, its position in its kind's list.
     #[serde(skip)]
-    pub positions: Vec<usize>,
+    pub positions: Vec<u32>,
     /// For each entity, who links to it or names it in a relation, each once, grouped by kind
     /// and in each kind's list order.
     #[serde(skip)]
-    pub backlinks: Vec<Vec<EntityId>>,
+    pub backlinks: Backlinks,
     /// For each issue, the actors whose `issues` name it or who take a stance on it, in the
     /// actors' list order.
     #[serde(skip)]
@@ -138,6 +138,81 @@ impl Ids {
         use std::hash::BuildHasher;
         let hash = self.hasher.hash_one(id);
         self.table.find(hash, |e| entities.get(e.index()).is_some_and(|e| e.id == id)).copied()
+    }
+}
+
+/// For each entity, who links to it: every entity's list in one vector, so that a briefing
+/// of 100,000 entities does not hold 100,000 small vectors. `backlinks[i]` is entity i's.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Backlinks {
+    /// Where each entity's list starts in `ids`, and after the last, where it ends.
+    starts: Vec<u32>,
+    ids: Vec<EntityId>,
+}
+
+impl Backlinks {
+    /// How many entities have a list.
+    pub fn len(&self) -> usize {
+        self.starts.len().saturating_sub(1)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Built from each entity's links in turn, `links(from, &mut link)` calling `link` with
+    /// each entity `from` links to: once to count them, once to place them. Each list holds
+    /// an entity once and never the entity itself.
+    fn build(count: usize, links: impl Fn(EntityId, &mut dyn FnMut(EntityId))) -> Backlinks {
+        // The last entity listed for each, so a repeat is seen without searching: entities
+        // come in order.
+        let mut last = vec![u32::MAX; count];
+        let mut starts = vec![0u32; count + 1];
+        for from in 0..count as u32 {
+            links(EntityId(from), &mut |target| {
+                let t = target.index();
+                if target.0 != from && t < count && last[t] != from {
+                    last[t] = from;
+                    starts[t + 1] += 1;
+                }
+            });
+        }
+        for i in 0..count {
+            starts[i + 1] += starts[i];
+        }
+        let mut ids = vec![EntityId(0); starts[count] as usize];
+        let mut next: Vec<u32> = starts[..count].to_vec();
+        last.fill(u32::MAX);
+        for from in 0..count as u32 {
+            links(EntityId(from), &mut |target| {
+                let t = target.index();
+                if target.0 != from && t < count && last[t] != from {
+                    last[t] = from;
+                    ids[next[t] as usize] = EntityId(from);
+                    next[t] += 1;
+                }
+            });
+        }
+        Backlinks { starts, ids }
+    }
+
+    fn each_mut(&mut self) -> impl Iterator<Item = &mut [EntityId]> {
+        let mut rest = self.ids.as_mut_slice();
+        let mut at = 0;
+        self.starts.windows(2).map(move |w| {
+            let (list, after) = std::mem::take(&mut rest).split_at_mut((w[1] - at) as usize);
+            rest = after;
+            at = w[1];
+            list
+        })
+    }
+}
+
+impl std::ops::Index<usize> for Backlinks {
+    type Output = [EntityId];
+
+    fn index(&self, entity: usize) -> &[EntityId] {
+        &self.ids[self.starts[entity] as usize..self.starts[entity + 1] as usize]
     }
 }
 
@@ -358,25 +433,23 @@ impl Briefing {
         let mut positions = vec![0; count];
         for list in lists.values() {
             for (position, id) in list.iter().enumerate() {
-                positions[id.index()] = position;
+                positions[id.index()] = position as u32;
             }
         }
-        let mut backlinks: Vec<Vec<EntityId>> = vec![Vec::new(); count];
+        let mut backlinks = Backlinks::build(count, |from, link| {
+            let entity = &entities[from.index()];
+            for target in entity.relations() {
+                link(target);
+            }
+            for target in entity.texts().flat_map(Text::entity_links) {
+                link(target);
+            }
+        });
         let mut involved: HashMap<EntityId, Vec<EntityId>> = HashMap::new();
         let mut stances_on: HashMap<EntityId, Vec<(EntityId, usize)>> = HashMap::new();
         let mut cited_by: Vec<Vec<EntityId>> = vec![Vec::new(); self.source.paragraphs.len()];
         for (i, entity) in entities.iter().enumerate() {
             let from = EntityId(i as u32);
-            let targets =
-                entity.relations().into_iter().chain(entity.texts().flat_map(Text::entity_links));
-            // Entities come in order, so one that is already listed is the last one listed: a
-            // look at the end keeps each list free of repeats without searching it.
-            for target in targets {
-                let list = &mut backlinks[target.index()];
-                if target != from && list.last() != Some(&from) {
-                    list.push(from);
-                }
-            }
             if let Details::Actor { issues, stances, .. } = &entity.details {
                 for issue in issues.iter().chain(stances.iter().map(|s| &s.issue)) {
                     let actors = involved.entry(*issue).or_default();
@@ -409,7 +482,7 @@ impl Briefing {
         // Backlinks by kind, each kind in its list's order (events by date), so a page can
         // show the first few of each kind without looking at the rest.
         let kind_index = |id: EntityId| Kind::all().position(|k| k == entities[id.index()].kind());
-        for list in &mut backlinks {
+        for list in backlinks.each_mut() {
             list.sort_by_key(|id| (kind_index(*id), positions[id.index()]));
         }
         // The actors of an issue in the order of the actors' list, as the reader sees them.
@@ -440,7 +513,7 @@ impl Briefing {
 
     /// Where an entity stands in its kind's list.
     pub fn position(&self, id: EntityId) -> usize {
-        self.positions[id.index()]
+        self.positions[id.index()] as usize
     }
 
     /// Who links to an entity among one kind, in that kind's order.
@@ -501,5 +574,34 @@ impl Briefing {
 
     pub fn count(&self, kind: Kind) -> usize {
         self.list(kind).len()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn backlinks_list_each_entity_once_never_itself_in_the_order_linked() {
+        // 0 links to 1 twice and to itself; 1 to 0 and 2; 2 to 1; 3 to nothing; 4 to 1.
+        let links: [&[u32]; 5] = [&[1, 1, 0], &[0, 2], &[1], &[], &[1, 9]];
+        let backlinks = Backlinks::build(links.len(), |from, link| {
+            for &to in links[from.index()] {
+                link(EntityId(to));
+            }
+        });
+        let ids = |list: &[EntityId]| list.iter().map(|e| e.0).collect::<Vec<_>>();
+        assert_eq!(backlinks.len(), 5);
+        assert_eq!(ids(&backlinks[0]), [1]);
+        assert_eq!(ids(&backlinks[1]), [0, 2, 4]);
+        assert_eq!(ids(&backlinks[2]), [1]);
+        assert!(backlinks[3].is_empty() && backlinks[4].is_empty());
+        let mut sorted = backlinks.clone();
+        for list in sorted.each_mut() {
+            list.reverse();
+        }
+        assert_eq!(ids(&sorted[1]), [4, 2, 0], "each list is its own");
+        assert_eq!(ids(&sorted[0]), [1]);
+        assert!(Backlinks::build(0, |_, _| {}).is_empty());
     }
 }
