@@ -128,7 +128,7 @@ fn the_palette_finds_by_fuzzy_name_alias_and_acronym() {
         .results
         .iter()
         .take(3)
-        .map(|e| r.session().briefing.entity(*e).id.clone())
+        .map(|e| r.session().briefing.entity(*e).id.to_string())
         .collect();
     assert!(names.contains(&"epaa".to_owned()), "{names:?}");
     press(&mut r, KeyCode::Esc);

@@ -92,7 +92,7 @@ fn resolves_links_relations_and_backlinks() {
     let other = b.lookup("other-topic").unwrap();
     // Related issues show both ways.
     match &b.entity(other).details {
-        Details::Issue { related } => assert_eq!(related, &vec![topic]),
+        Details::Issue { related } => assert_eq!(&related[..], &[topic]),
         _ => panic!("not an issue"),
     }
     assert_eq!(b.involved[&topic].len(), 2);
@@ -106,9 +106,9 @@ fn resolves_links_relations_and_backlinks() {
 #[test]
 fn orders_actors_by_side_and_events_by_date() {
     let b = fixture();
-    let actors: Vec<_> = b.list(Kind::Actor).iter().map(|e| b.entity(*e).id.as_str()).collect();
+    let actors: Vec<_> = b.list(Kind::Actor).iter().map(|e| &*b.entity(*e).id).collect();
     assert_eq!(actors, ["alpha", "state-a", "beta", "institute"]);
-    let events: Vec<_> = b.list(Kind::Event).iter().map(|e| b.entity(*e).id.as_str()).collect();
+    let events: Vec<_> = b.list(Kind::Event).iter().map(|e| &*b.entity(*e).id).collect();
     assert_eq!(events, ["announcement", "meeting"]);
 }
 
@@ -394,7 +394,7 @@ fn stances_load_and_show_from_both_sides() {
     assert_eq!(stance.position, content::Position::Wary);
     assert_eq!(stance.quote.as_ref().unwrap().para, 2);
     let on_topic: Vec<(&str, content::Position)> =
-        b.stances_on(topic).map(|(a, _, s)| (b.entity(a).id.as_str(), s.position)).collect();
+        b.stances_on(topic).map(|(a, _, s)| (&*b.entity(a).id, s.position)).collect();
     assert_eq!(
         on_topic,
         [("alpha", content::Position::Supports), ("beta", content::Position::Wary)],
@@ -564,7 +564,7 @@ fn a_large_briefing_loads_as_a_small_one_does() {
         .unwrap_or_else(|r| panic!("{}", r.render(false)));
     assert_eq!(large.entities.len(), small.entities.len() + 5 * 2_500);
     let ids = |b: &briefing::content::Briefing, links: Vec<content::EntityId>| {
-        links.into_iter().map(|id| b.entity(id).id.clone()).collect::<Vec<_>>()
+        links.into_iter().map(|id| b.entity(id).id.to_string()).collect::<Vec<_>>()
     };
     for entity in &small.entities {
         let same = large.entity(large.lookup(&entity.id).expect("the same id"));
@@ -582,7 +582,7 @@ fn a_large_briefing_loads_as_a_small_one_does() {
     let lavrov_like = large.entity(large.lookup("alpha").expect("alpha"));
     let Details::Actor { side, issues, stances, .. } = &lavrov_like.details else { panic!() };
     assert_eq!(large.sides[side.unwrap().0 as usize].id, "harbour-league");
-    assert_eq!(ids(&large, issues.clone()), ["topic"]);
+    assert_eq!(ids(&large, issues.to_vec()), ["topic"]);
     assert_eq!(ids(&large, stances.iter().map(|s| s.issue).collect()), ["topic"]);
 }
 

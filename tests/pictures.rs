@@ -272,7 +272,7 @@ fn enter_opens_the_event_and_back_returns_to_the_same_zoom_and_selection() {
     press(&mut r, KeyCode::Enter);
     assert!(!shows_picture(&r));
     assert_eq!(focus(&r), Focus::Detail);
-    assert_eq!(selected(&r), before.entity.map(|e| r.session().briefing.entity(e).id.clone()));
+    assert_eq!(selected(&r), before.entity.map(|e| r.session().briefing.entity(e).id.to_string()));
     assert!(screen(&r).contains("Event"), "the event's page");
     press(&mut r, KeyCode::Backspace);
     assert!(shows_picture(&r));

@@ -44,7 +44,7 @@ pub struct PaneMemory {
 
 impl Session {
     pub fn remember(&self) -> Memory {
-        let id = |e: crate::content::EntityId| self.briefing.entity(e).id.clone();
+        let id = |e: crate::content::EntityId| self.briefing.entity(e).id.to_string();
         let panes = PaneId::iter()
             .map(|pane| (pane.key(), self.pane_of(pane).remember(&self.briefing)))
             .collect();

@@ -7,8 +7,8 @@ use super::entries::{self, Entry, Progress, SectionText};
 use super::format::{self, ActorKind, Common, DateField, Text as FieldText};
 use super::markup::{self, Text};
 use super::model::{
-    Briefing, Context, Details, Entity, EntityId, KeyPoint, Kind, Location, Quote, Side, SideId,
-    Slip, Source, Stance,
+    Briefing, Context, Details, Entity, EntityId, KeyPoint, Kind, Location, Quote, Rare, Side,
+    SideId, Slip, Source, Stance,
 };
 use super::sanitize::{self, Clean};
 use std::collections::HashMap;
@@ -693,17 +693,17 @@ fn is_placeholder_source(source: &str) -> bool {
 /// does not load), keeping later entities in step with the ids registered from the outline.
 fn unread() -> Entity {
     Entity {
-        id: String::new(),
+        id: Box::default(),
         name: Clean::default(),
-        aliases: Box::default(),
+        aliases: Rare::default(),
         summary: Text::default(),
         description: None,
         cites: Box::default(),
-        quotes: Box::default(),
-        context: Box::default(),
-        slips: Box::default(),
+        quotes: Rare::default(),
+        context: Rare::default(),
+        slips: Rare::default(),
         draft: false,
-        details: Details::Issue { related: Vec::new() },
+        details: Details::Issue { related: Box::default() },
     }
 }
 
@@ -715,17 +715,22 @@ fn symmetric_related(entities: &mut [Entity]) {
             reverse.extend(related.iter().map(|r| (*r, EntityId(i as u32))));
         }
     }
-    for (target, from) in reverse {
-        if let Details::Issue { related } = &mut entities[target.index()].details
-            && target != from
-            && !related.contains(&from)
-        {
-            related.push(from);
+    // Each issue's list is made again once, with every issue naming it added.
+    reverse.sort_by_key(|(target, _)| *target);
+    for group in reverse.chunk_by(|a, b| a.0 == b.0) {
+        let target = group[0].0;
+        if let Details::Issue { related } = &mut entities[target.index()].details {
+            let mut list = std::mem::take(related).into_vec();
+            for &(_, from) in group {
+                if target != from && !list.contains(&from) {
+                    list.push(from);
+                }
+            }
+            *related = list.into_boxed_slice();
         }
     }
 }
 
-/// The text of a file being read, of those a validator reads.
 /// The text of `range` of `file` among the texts being read, each with where it starts in
 /// its file; empty when it is not held.
 fn text_of<'t>(
@@ -1297,7 +1302,7 @@ impl<'k> Validator<'k> {
                 .with_help("cite the source paragraphs it comes from (cites = [2]) or add a [[…context]] entry naming an outside source");
         }
         Entity {
-            id: c.id.map(|i| i.get_ref().clone()).unwrap_or_default(),
+            id: c.id.map(|i| Box::from(i.get_ref().as_str())).unwrap_or_default(),
             name,
             aliases: c.aliases.iter().map(|a| self.plain(file, a)).collect(),
             summary,
@@ -1307,7 +1312,7 @@ impl<'k> Validator<'k> {
             context: context.into(),
             slips: slips.into(),
             draft: c.draft,
-            details: Details::Issue { related: Vec::new() },
+            details: Details::Issue { related: Box::default() },
         }
     }
 
@@ -1468,7 +1473,7 @@ impl<'k> Validator<'k> {
         file: &'static str,
         fields: &[Spanned<format::StanceField>],
         source: &Source,
-    ) -> Vec<Stance> {
+    ) -> Box<[Stance]> {
         let mut out: Vec<Stance> = Vec::new();
         let mut seen: Vec<(EntityId, Range<usize>)> = Vec::new();
         for field in fields {
@@ -1544,7 +1549,7 @@ impl<'k> Validator<'k> {
         }
         // Most actors take one stance or none: no room is kept for more.
         out.shrink_to_fit();
-        out
+        out.into()
     }
 
     /// Checks that quoted words appear in the paragraph, whatever the line breaks.
@@ -1590,7 +1595,7 @@ impl<'k> Validator<'k> {
         ids: &[Spanned<String>],
         kind: Option<Kind>,
         field: &str,
-    ) -> Vec<EntityId> {
+    ) -> Box<[EntityId]> {
         let mut out = Vec::new();
         for id in ids {
             if let Some(entity) = self.relation(file, id, kind, field)
@@ -1599,7 +1604,7 @@ impl<'k> Validator<'k> {
                 out.push(entity);
             }
         }
-        out
+        out.into()
     }
 
     fn relation(

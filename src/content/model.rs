@@ -122,9 +122,9 @@ impl Ids {
         let Ids { table, hasher } = &mut ids;
         let mut unique = true;
         for (i, entity) in entities.iter().enumerate() {
-            let id = entity.id.as_str();
-            let hash = |e: &EntityId| hasher.hash_one(entities[e.index()].id.as_str());
-            match table.entry(hasher.hash_one(id), |e| entities[e.index()].id == id, hash) {
+            let id = &*entity.id;
+            let hash = |e: &EntityId| hasher.hash_one(&*entities[e.index()].id);
+            match table.entry(hasher.hash_one(id), |e| &*entities[e.index()].id == id, hash) {
                 hashbrown::hash_table::Entry::Occupied(_) => unique = false,
                 hashbrown::hash_table::Entry::Vacant(slot) => {
                     slot.insert(EntityId(i as u32));
@@ -137,7 +137,7 @@ impl Ids {
     pub(super) fn get(&self, entities: &[Entity], id: &str) -> Option<EntityId> {
         use std::hash::BuildHasher;
         let hash = self.hasher.hash_one(id);
-        self.table.find(hash, |e| entities.get(e.index()).is_some_and(|e| e.id == id)).copied()
+        self.table.find(hash, |e| entities.get(e.index()).is_some_and(|e| &*e.id == id)).copied()
     }
 }
 
@@ -261,20 +261,78 @@ pub struct Source {
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Entity {
     /// Letters, digits and hyphens: the loader refuses any other.
-    pub id: String,
+    pub id: Box<str>,
     pub name: Clean,
     /// Boxed slices, not vectors, here and below: nothing grows once loaded, and a briefing
-    /// holds many entities.
-    pub aliases: Box<[Clean]>,
+    /// holds many entities. What most entities have none of takes one pointer.
+    pub aliases: Rare<Clean>,
     pub summary: Text,
     pub description: Option<Text>,
     pub cites: Box<[u32]>,
-    pub quotes: Box<[Quote]>,
-    pub context: Box<[Context]>,
-    pub slips: Box<[Slip]>,
+    pub quotes: Rare<Quote>,
+    pub context: Rare<Context>,
+    pub slips: Rare<Slip>,
     /// Drafted (by `briefing import`) and not yet reviewed by a person.
     pub draft: bool,
     pub details: Details,
+}
+
+/// A list most entities leave empty: one pointer, and nothing allocated when empty, where
+/// a boxed slice takes two. Read as a slice.
+#[derive(Clone, PartialEq)]
+pub struct Rare<T>(Option<Box<Box<[T]>>>);
+
+impl<T> Default for Rare<T> {
+    fn default() -> Self {
+        Rare(None)
+    }
+}
+
+impl<T> From<Vec<T>> for Rare<T> {
+    fn from(items: Vec<T>) -> Self {
+        Rare((!items.is_empty()).then(|| Box::new(items.into_boxed_slice())))
+    }
+}
+
+impl<T> FromIterator<T> for Rare<T> {
+    fn from_iter<I: IntoIterator<Item = T>>(items: I) -> Self {
+        Rare::from(items.into_iter().collect::<Vec<T>>())
+    }
+}
+
+impl<T> std::ops::Deref for Rare<T> {
+    type Target = [T];
+
+    fn deref(&self) -> &[T] {
+        self.0.as_deref().map_or(&[], |items| items)
+    }
+}
+
+impl<'a, T> IntoIterator for &'a Rare<T> {
+    type Item = &'a T;
+    type IntoIter = std::slice::Iter<'a, T>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.iter()
+    }
+}
+
+impl<T: std::fmt::Debug> std::fmt::Debug for Rare<T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_list().entries(self.iter()).finish()
+    }
+}
+
+impl<T: serde::Serialize> serde::Serialize for Rare<T> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.iter())
+    }
+}
+
+impl<'de, T: serde::Deserialize<'de>> serde::Deserialize<'de> for Rare<T> {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        Vec::<T>::deserialize(deserializer).map(Rare::from)
+    }
 }
 
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
@@ -321,19 +379,19 @@ pub enum Details {
         side: Option<SideId>,
         role: Option<Text>,
         affiliation: Option<EntityId>,
-        issues: Vec<EntityId>,
-        stances: Vec<Stance>,
+        issues: Box<[EntityId]>,
+        stances: Box<[Stance]>,
     },
     Issue {
         /// Related issues both ways: those this one names and those that name it.
-        related: Vec<EntityId>,
+        related: Box<[EntityId]>,
     },
     Event {
         /// Boxed, as the largest field of any kind: an entity is kept small.
         date: Box<Date>,
-        actors: Vec<EntityId>,
-        places: Vec<EntityId>,
-        issues: Vec<EntityId>,
+        actors: Box<[EntityId]>,
+        places: Box<[EntityId]>,
+        issues: Box<[EntityId]>,
     },
     Place {
         country: Option<Clean>,
@@ -341,7 +399,7 @@ pub enum Details {
     },
     Term {
         expansion: Option<Clean>,
-        see_also: Vec<EntityId>,
+        see_also: Box<[EntityId]>,
     },
 }
 
@@ -372,19 +430,19 @@ impl Entity {
                 .chain(stances.iter().map(|s| &s.issue))
                 .copied()
                 .collect(),
-            Details::Issue { related } => related.clone(),
+            Details::Issue { related } => related.to_vec(),
             Details::Event { actors, places, issues, .. } => {
                 actors.iter().chain(places).chain(issues).copied().collect()
             }
             Details::Place { .. } => Vec::new(),
-            Details::Term { see_also, .. } => see_also.clone(),
+            Details::Term { see_also, .. } => see_also.to_vec(),
         }
     }
 
     /// Every text field, for link indexing and search.
     pub fn texts(&self) -> impl Iterator<Item = &Text> {
         let (role, stances) = match &self.details {
-            Details::Actor { role, stances, .. } => (role.as_ref(), stances.as_slice()),
+            Details::Actor { role, stances, .. } => (role.as_ref(), &stances[..]),
             _ => (None, &[][..]),
         };
         std::iter::once(&self.summary)
@@ -462,7 +520,7 @@ impl Briefing {
                 }
             }
             let stances = match &entity.details {
-                Details::Actor { stances, .. } => stances.as_slice(),
+                Details::Actor { stances, .. } => &stances[..],
                 _ => &[],
             };
             let paragraphs =
@@ -580,6 +638,19 @@ impl Briefing {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_rare_list_is_one_pointer_and_reads_as_the_slice_it_was_made_from() {
+        assert_eq!(std::mem::size_of::<Rare<Quote>>(), std::mem::size_of::<usize>());
+        let none: Rare<u32> = Vec::new().into();
+        assert!(none.0.is_none() && none.is_empty(), "nothing allocated when empty");
+        let some: Rare<u32> = [3, 1, 2].into_iter().collect();
+        assert_eq!(&*some, &[3, 1, 2]);
+        assert_eq!((&some).into_iter().count(), 3);
+        let stored = postcard::to_allocvec(&some).unwrap();
+        assert_eq!(postcard::from_bytes::<Rare<u32>>(&stored).unwrap(), some);
+        assert_eq!(format!("{some:?}"), "[3, 1, 2]");
+    }
 
     #[test]
     fn backlinks_list_each_entity_once_never_itself_in_the_order_linked() {

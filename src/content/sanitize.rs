@@ -10,13 +10,13 @@ use unicode_width::UnicodeWidthChar;
 /// way to make one cleans what it is given, so the model can hand out nothing else, and the
 /// screen, the clipboard, printed text and exported files are safe by construction.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default, PartialOrd, Ord)]
-pub struct Clean(String);
+pub struct Clean(Box<str>);
 
 impl Clean {
     /// The text cleaned, and how many characters were removed.
     pub fn new(text: &str) -> (Clean, usize) {
         let (text, removed) = clean(text);
-        (Clean(text), removed)
+        (Clean(text.into_boxed_str()), removed)
     }
 
     pub fn as_str(&self) -> &str {
@@ -24,22 +24,18 @@ impl Clean {
     }
 
     pub fn into_string(self) -> String {
-        self.0
+        self.0.into_string()
     }
 
     /// The text as it is when it is clean, without a copy; given back when it is not.
     pub fn checked(text: String) -> Result<Clean, String> {
-        if may_need_cleaning(&text) { Err(text) } else { Ok(Clean(text)) }
-    }
-
-    /// Gives back room the text will not grow into.
-    pub fn shrink_to_fit(&mut self) {
-        self.0.shrink_to_fit();
+        // Kept without room to grow: a briefing holds many texts, and none grows.
+        if may_need_cleaning(&text) { Err(text) } else { Ok(Clean(text.into_boxed_str())) }
     }
 
     /// Clean text after clean text is clean.
     pub fn append(&mut self, other: &Clean) {
-        self.0.push_str(&other.0);
+        self.0 = [&*self.0, &*other.0].concat().into_boxed_str();
     }
 }
 
@@ -52,13 +48,13 @@ impl From<&str> for Clean {
 impl From<String> for Clean {
     fn from(text: String) -> Clean {
         // Text that is clean already is kept as it is, without a copy.
-        if may_need_cleaning(&text) { Clean::new(&text).0 } else { Clean(text) }
+        if may_need_cleaning(&text) { Clean::new(&text).0 } else { Clean(text.into_boxed_str()) }
     }
 }
 
 impl From<Clean> for String {
     fn from(text: Clean) -> String {
-        text.0
+        text.0.into_string()
     }
 }
 
@@ -97,13 +93,13 @@ impl fmt::Display for Clean {
 
 impl PartialEq<str> for Clean {
     fn eq(&self, other: &str) -> bool {
-        self.0 == other
+        &*self.0 == other
     }
 }
 
 impl PartialEq<&str> for Clean {
     fn eq(&self, other: &&str) -> bool {
-        self.0 == *other
+        &*self.0 == *other
     }
 }
 

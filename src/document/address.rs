@@ -107,7 +107,7 @@ pub fn parse(briefing: &Briefing, text: &str) -> Result<Place, String> {
         None => (None, text),
     };
     let Some(found) = briefing.lookup(id) else {
-        let ids: Vec<&str> = briefing.entities.iter().map(|e| e.id.as_str()).collect();
+        let ids: Vec<&str> = briefing.entities.iter().map(|e| &*e.id).collect();
         let hint = match suggest(id, &ids).and_then(|best| briefing.lookup(best)) {
             Some(best) => format!("; did you mean {}?", of_entity(briefing, best)),
             None => String::new(),

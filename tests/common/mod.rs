@@ -268,7 +268,7 @@ pub fn pane(shell: &Shell) -> PaneId {
 /// The id of the selected entity, on an entity pane.
 pub fn selected(shell: &Shell) -> Option<String> {
     let session = shell.session();
-    session.current_entity().map(|e| session.briefing.entity(e).id.clone())
+    session.current_entity().map(|e| session.briefing.entity(e).id.to_string())
 }
 
 /// The selected position in the current list.
@@ -396,7 +396,7 @@ pub fn matrix_issue(shell: &Shell) -> Option<String> {
     match (p.model()?, p.view.picture.as_ref()?) {
         (Model::Matrix(m), PictureView::Matrix(view)) => {
             let issue = *m.columns.get(view.column)?;
-            Some(shell.session().briefing.entity(issue).id.clone())
+            Some(shell.session().briefing.entity(issue).id.to_string())
         }
         _ => None,
     }

@@ -300,7 +300,7 @@ impl Pane {
                 picture: false,
             },
             Pane::Entities(p) => PaneMemory {
-                selected: p.selected().map(|e| briefing.entity(e).id.clone()),
+                selected: p.selected().map(|e| briefing.entity(e).id.to_string()),
                 scroll: reading.scroll[0],
                 detail: p.view.focus == Focus::Detail,
                 paragraph: None,

@@ -460,7 +460,7 @@ fn entity(b: &Briefing, id: EntityId, addresses: &dyn Fn(&[EntityId]) -> Vec<Str
     };
     Entity {
         address: address::of_entity(b, id),
-        id: e.id.clone(),
+        id: e.id.to_string(),
         kind: e.kind().label().to_owned(),
         name: e.name.to_string(),
         aliases: e.aliases.iter().map(|a| a.to_string()).collect(),

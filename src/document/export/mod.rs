@@ -79,19 +79,19 @@ pub fn relations(briefing: &Briefing, id: EntityId) -> Vec<(&'static str, Vec<En
     match &briefing.entity(id).details {
         Details::Actor { affiliation, issues, .. } => {
             rows.push(("Affiliation", affiliation.iter().copied().collect()));
-            rows.push(("Issues", issues.clone()));
+            rows.push(("Issues", issues.to_vec()));
         }
         Details::Issue { related } => {
             let involved = briefing.involved.get(&id).cloned().unwrap_or_default();
             rows.push(("Actors involved", involved));
-            rows.push(("Related issues", related.clone()));
+            rows.push(("Related issues", related.to_vec()));
         }
         Details::Event { actors, places, issues, .. } => {
-            rows.push(("Actors", actors.clone()));
-            rows.push(("Places", places.clone()));
-            rows.push(("Issues", issues.clone()));
+            rows.push(("Actors", actors.to_vec()));
+            rows.push(("Places", places.to_vec()));
+            rows.push(("Issues", issues.to_vec()));
         }
-        Details::Term { see_also, .. } => rows.push(("See also", see_also.clone())),
+        Details::Term { see_also, .. } => rows.push(("See also", see_also.to_vec())),
         Details::Place { .. } => {}
     }
     rows.retain(|(_, ids)| !ids.is_empty());
