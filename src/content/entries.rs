@@ -320,6 +320,9 @@ pub fn outline<'a, T: DeserializeOwned + Moved>(
     // tree of values takes.
     let whole = text.len() < WHOLE;
     let bounds = if whole { vec![0] } else { entry_starts(text, key) };
+    // One entry a part: room for every heading at once, rather than grown by doubling.
+    outline.headings.reserve_exact(bounds.len());
+    outline.parts.reserve_exact(bounds.len());
     // The entries of a file's first parts are read at once, up to a bound: they are then
     // parsed once, not twice, and what they hold stays small beside the briefing.
     let mut kept = 0;
@@ -600,8 +603,10 @@ impl<T: DeserializeOwned + Moved> Entries<'_, T> {
     }
 }
 
-/// Files smaller than this are parsed in one piece.
-const WHOLE: usize = 256 * 1024;
+/// Files smaller than this are parsed in one piece. A file's tree of values takes about
+/// fourteen times its text: a 250 KB file parsed whole held 3.5 MB at once, where parsing
+/// it an entry at a time costs 2% more instructions.
+const WHOLE: usize = 64 * 1024;
 
 /// How much of a file's text has its entries read at its first reading; the rest is parsed
 /// again, a part at a time, when its entries are made into entities. Entries read are held
