@@ -512,22 +512,25 @@ fn validate_with(mut owned: Files, progress: &Progress) -> Validated {
     let actors_text = texts.take("actors.toml");
     let [issues_text, timeline_text, places_text, glossary_text] =
         ["issues.toml", "timeline.toml", "places.toml", "glossary.toml"].map(|f| texts.take(f));
-    let ((first, mut first_drafts, actors), (rest, mut drafts, mut entities)) = both(
+    // Every entity is made into its place in one vector, the actors by one thread and the
+    // others by the other: two vectors joined after would be held twice as they join.
+    let mut entities: Vec<Entity> = std::iter::repeat_with(unread).take(count).collect();
+    let (actor_room, other_room) = entities.split_at_mut(actors_count.min(count));
+    let ((first, mut first_drafts, over_first), (rest, mut drafts, over_rest)) = both(
         large,
         || {
             let (mut v, mut drafts) = (Validator::new(shared), Drafts::default());
-            let mut out = Vec::with_capacity(actors_count);
+            let mut out = Slots::new(actor_room);
             v.reading_only("actors.toml", actors_text, |v, file, text| {
                 let actors = actors.entries(text, "actor", progress);
                 v.section(actors, file, &help, &mut drafts, &mut out, |v, a| v.actor(a, &source));
                 v.unused_sides();
             });
-            (v, drafts, out)
+            (v, drafts, out.over)
         },
         || {
             let (mut v, mut drafts) = (Validator::new(shared), Drafts::default());
-            // The actors go in front of these once made, into room kept for them.
-            let mut out = Vec::with_capacity(count);
+            let mut out = Slots::new(other_room);
             let (d, o) = (&mut drafts, &mut out);
             v.reading_only("issues.toml", issues_text, |v, file, text| {
                 let issues = issues.entries(text, "issue", progress);
@@ -546,15 +549,16 @@ fn validate_with(mut owned: Files, progress: &Progress) -> Validated {
                 let glossary = glossary.entries(text, "term", progress);
                 v.section(glossary, file, &help, d, o, |v, t| v.term(t, &source));
             });
-            (v, drafts, out)
+            (v, drafts, out.over)
         },
     );
     first.finish(&mut report, &mut notices);
     rest.finish(&mut report, &mut notices);
     first_drafts.files.append(&mut drafts.files);
     first_drafts.report(&mut report);
-    // Moving the others along within the room kept copies no more than they hold.
-    entities.splice(0..0, actors);
+    // There is an entity for each heading, so nothing is over; were there, it would still
+    // be kept, as before.
+    entities.extend(over_first.into_iter().chain(over_rest));
     symmetric_related(&mut entities);
 
     let file = "briefing.toml";
@@ -704,6 +708,29 @@ fn unread() -> Entity {
         slips: Rare::default(),
         draft: false,
         details: Details::Issue { related: Box::default() },
+    }
+}
+
+/// The room for a run of entities, filled in order, one entity for each heading registered:
+/// each is put where its id says it is.
+struct Slots<'a> {
+    room: &'a mut [Entity],
+    filled: usize,
+    /// Entities beyond the room, which there should never be.
+    over: Vec<Entity>,
+}
+
+impl<'a> Slots<'a> {
+    fn new(room: &'a mut [Entity]) -> Slots<'a> {
+        Slots { room, filled: 0, over: Vec::new() }
+    }
+
+    fn push(&mut self, entity: Entity) {
+        match self.room.get_mut(self.filled) {
+            Some(slot) => *slot = entity,
+            None => self.over.push(entity),
+        }
+        self.filled += 1;
     }
 }
 
@@ -1033,7 +1060,7 @@ impl<'k> Validator<'k> {
         file: &'static str,
         help: &(dyn Fn(Code) -> Option<String> + Sync),
         drafts: &mut Drafts,
-        out: &mut Vec<Entity>,
+        out: &mut Slots<'_>,
         mut make: impl FnMut(&mut Self, Entry<T>) -> Entity,
     ) {
         while let Some(entry) = entries.next(file, &mut self.report, help) {
