@@ -444,7 +444,7 @@ fn validate_with(mut owned: Files, progress: &Progress) -> Validated {
 
     let mut known = Known {
         origin: files.origin.clone(),
-        ids: HashMap::new(),
+        ids: Defines::default(),
         names: Names::default(),
         complete,
         paragraphs: 0,
@@ -480,7 +480,12 @@ fn validate_with(mut owned: Files, progress: &Progress) -> Validated {
         .flat_map(|(_, _, h)| h)
         .map(|h| h.name.as_ref().map_or(0, String::len))
         .sum();
-    known.ids.reserve(count);
+    let id_bytes: usize = sections
+        .iter()
+        .flat_map(|(_, _, h)| h)
+        .map(|h| h.id.as_ref().map_or(0, |i| i.get_ref().len()))
+        .sum();
+    known.ids.reserve(count, id_bytes);
     known.names.text.reserve_exact(names);
     known.names.ends.reserve_exact(count);
     for (file, kind, headings) in sections {
@@ -629,7 +634,8 @@ fn validate_with(mut owned: Files, progress: &Progress) -> Validated {
     // warnings below.
     let Known { ids, names, .. } = known;
     drop(names);
-    let defined: Vec<_> = ids.into_values().map(|d| (d.entity, d.file(), d.span())).collect();
+    let defined: Vec<_> = ids.defined.iter().map(|d| (d.entity, d.file(), d.span())).collect();
+    drop(ids);
     // Every id is an entity's once only here: a duplicate is an error, and was returned.
     briefing.ids = super::model::Ids::of(&briefing.entities).0;
     // Orphans are found before the indexes are built; only the texts the report points
@@ -832,7 +838,7 @@ struct Known {
     origin: String,
     /// Each id and where it is defined. A large briefing has as many as entities, so each is
     /// kept small.
-    ids: HashMap<String, Defined>,
+    ids: Defines,
     /// Each entity's name, for the label of a bare link to it.
     names: Names,
     /// Whether every file parsed: when one did not, its ids are unknown, and a link to one of
@@ -864,6 +870,61 @@ impl Defined {
 
     fn span(&self) -> Range<usize> {
         self.span.start as usize..self.span.end as usize
+    }
+}
+
+/// Every id registered and where it is defined. The ids sit in one buffer and the table
+/// holds only their numbers, found by an id's hash: a large briefing has as many ids as
+/// entities, and each kept as a string of its own, in a map of strings, took twice as much.
+#[derive(Default)]
+struct Defines {
+    text: String,
+    /// Where each id ends in `text`, in the order registered.
+    ends: Vec<u32>,
+    defined: Vec<Defined>,
+    table: hashbrown::HashTable<u32>,
+    hasher: std::hash::RandomState,
+}
+
+impl Defines {
+    fn reserve(&mut self, ids: usize, bytes: usize) {
+        use std::hash::BuildHasher;
+        self.text.reserve_exact(bytes);
+        self.ends.reserve_exact(ids);
+        self.defined.reserve_exact(ids);
+        let Defines { text, ends, table, hasher, .. } = self;
+        table.reserve(ids, |&i| hasher.hash_one(Defines::id(text, ends, i)));
+    }
+
+    fn id<'t>(text: &'t str, ends: &[u32], i: u32) -> &'t str {
+        let i = i as usize;
+        let start = if i == 0 { 0 } else { ends[i - 1] as usize };
+        text.get(start..ends[i] as usize).unwrap_or("")
+    }
+
+    fn get(&self, id: &str) -> Option<&Defined> {
+        use std::hash::BuildHasher;
+        let Defines { text, ends, defined, table, hasher } = self;
+        let hash = hasher.hash_one(id);
+        table.find(hash, |&i| Defines::id(text, ends, i) == id).map(|&i| &defined[i as usize])
+    }
+
+    /// Adds an id that is not there yet.
+    fn insert(&mut self, id: &str, defined: Defined) {
+        use std::hash::BuildHasher;
+        let i = self.defined.len() as u32;
+        self.text.push_str(id);
+        self.ends.push(self.text.len() as u32);
+        self.defined.push(defined);
+        let Defines { text, ends, table, hasher, .. } = self;
+        let hash = |&i: &u32| hasher.hash_one(Defines::id(text, ends, i));
+        table.insert_unique(hasher.hash_one(id), i, hash);
+    }
+
+    /// Each id and where it is defined, in the order registered.
+    fn iter(&self) -> impl Iterator<Item = (&str, &Defined)> {
+        (0..self.defined.len() as u32)
+            .map(|i| (Defines::id(&self.text, &self.ends, i), &self.defined[i as usize]))
     }
 }
 
@@ -1006,7 +1067,7 @@ impl Known {
         }
         let file = FILES.iter().position(|f| *f == file).unwrap_or(0) as u8;
         let span = span.start as u32..span.end as u32;
-        self.ids.insert(id, Defined { entity, kind, file, span });
+        self.ids.insert(&id, Defined { entity, kind, file, span });
     }
 }
 
@@ -1921,6 +1982,26 @@ fn plural(kind: Kind) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_id_registered_is_found_and_no_other() {
+        let mut ids = Defines::default();
+        ids.reserve(2, 4);
+        let defined =
+            |n: u32| Defined { entity: EntityId(n), kind: Kind::Issue, file: 2, span: n..n + 1 };
+        // More than reserved, so the table grows with ids already in it.
+        for n in 0..5_000 {
+            ids.insert(&format!("issue-{n}"), defined(n));
+        }
+        for n in (0..5_000).step_by(7) {
+            assert_eq!(ids.get(&format!("issue-{n}")).map(|d| d.entity), Some(EntityId(n)));
+        }
+        assert!(
+            ids.get("issue-5000").is_none() && ids.get("").is_none() && ids.get("issue-").is_none()
+        );
+        let listed: Vec<_> = ids.iter().take(2).map(|(id, d)| (id.to_owned(), d.span())).collect();
+        assert_eq!(listed, [("issue-0".to_owned(), 0..1), ("issue-1".to_owned(), 1..2)]);
+    }
 
     #[test]
     fn a_file_is_read_again_only_while_it_is_the_one_first_read() {
