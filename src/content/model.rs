@@ -268,7 +268,8 @@ pub struct Entity {
     pub aliases: Rare<Clean>,
     pub summary: Text,
     pub description: Option<Text>,
-    pub cites: Box<[u32]>,
+    /// Most entities cite one to four paragraphs: kept inline, no allocation each.
+    pub cites: smallvec::SmallVec<[u32; 4]>,
     pub quotes: Rare<Quote>,
     pub context: Rare<Context>,
     pub slips: Rare<Slip>,
