@@ -486,8 +486,7 @@ fn validate_with(mut owned: Files, progress: &Progress) -> Validated {
         .map(|h| h.id.as_ref().map_or(0, |i| i.get_ref().len()))
         .sum();
     known.ids.reserve(count, id_bytes);
-    known.names.text.reserve_exact(names);
-    known.names.ends.reserve_exact(count);
+    known.names.reserve(count, names);
     for (file, kind, headings) in sections {
         for heading in headings {
             known.register(&mut report, file, kind, heading, files.text(file));
@@ -878,9 +877,7 @@ impl Defined {
 /// entities, and each kept as a string of its own, in a map of strings, took twice as much.
 #[derive(Default)]
 struct Defines {
-    text: String,
-    /// Where each id ends in `text`, in the order registered.
-    ends: Vec<u32>,
+    ids: Names,
     defined: Vec<Defined>,
     table: hashbrown::HashTable<u32>,
     hasher: std::hash::RandomState,
@@ -889,46 +886,38 @@ struct Defines {
 impl Defines {
     fn reserve(&mut self, ids: usize, bytes: usize) {
         use std::hash::BuildHasher;
-        self.text.reserve_exact(bytes);
-        self.ends.reserve_exact(ids);
+        self.ids.reserve(ids, bytes);
         self.defined.reserve_exact(ids);
-        let Defines { text, ends, table, hasher, .. } = self;
-        table.reserve(ids, |&i| hasher.hash_one(Defines::id(text, ends, i)));
-    }
-
-    fn id<'t>(text: &'t str, ends: &[u32], i: u32) -> &'t str {
-        let i = i as usize;
-        let start = if i == 0 { 0 } else { ends[i - 1] as usize };
-        text.get(start..ends[i] as usize).unwrap_or("")
+        let Defines { ids: names, table, hasher, .. } = self;
+        table.reserve(ids, |&i| hasher.hash_one(names.at(i as usize)));
     }
 
     fn get(&self, id: &str) -> Option<&Defined> {
         use std::hash::BuildHasher;
-        let Defines { text, ends, defined, table, hasher } = self;
-        let hash = hasher.hash_one(id);
-        table.find(hash, |&i| Defines::id(text, ends, i) == id).map(|&i| &defined[i as usize])
+        let hash = self.hasher.hash_one(id);
+        self.table
+            .find(hash, |&i| self.ids.at(i as usize) == id)
+            .map(|&i| &self.defined[i as usize])
     }
 
     /// Adds an id that is not there yet.
     fn insert(&mut self, id: &str, defined: Defined) {
         use std::hash::BuildHasher;
         let i = self.defined.len() as u32;
-        self.text.push_str(id);
-        self.ends.push(self.text.len() as u32);
+        self.ids.push(id);
         self.defined.push(defined);
-        let Defines { text, ends, table, hasher, .. } = self;
-        let hash = |&i: &u32| hasher.hash_one(Defines::id(text, ends, i));
-        table.insert_unique(hasher.hash_one(id), i, hash);
+        let Defines { ids, table, hasher, .. } = self;
+        table.insert_unique(hasher.hash_one(id), i, |&i| hasher.hash_one(ids.at(i as usize)));
     }
 
     /// Each id and where it is defined, in the order registered.
     fn iter(&self) -> impl Iterator<Item = (&str, &Defined)> {
-        (0..self.defined.len() as u32)
-            .map(|i| (Defines::id(&self.text, &self.ends, i), &self.defined[i as usize]))
+        self.defined.iter().enumerate().map(|(i, d)| (self.ids.at(i), d))
     }
 }
 
-/// Every entity's name, in one buffer: a large briefing has as many as entities.
+/// Strings in one buffer, by number: every entity's name, or every id registered. A large
+/// briefing has as many as entities.
 #[derive(Default)]
 struct Names {
     text: String,
@@ -936,6 +925,12 @@ struct Names {
 }
 
 impl Names {
+    /// Room for `count` strings of `bytes` in all, rather than grown by doubling.
+    fn reserve(&mut self, count: usize, bytes: usize) {
+        self.text.reserve_exact(bytes);
+        self.ends.reserve_exact(count);
+    }
+
     fn push(&mut self, name: &str) {
         self.text.push_str(name);
         self.ends.push(self.text.len() as u32);
@@ -946,7 +941,10 @@ impl Names {
     }
 
     fn get(&self, entity: EntityId) -> &str {
-        let i = entity.index();
+        self.at(entity.index())
+    }
+
+    fn at(&self, i: usize) -> &str {
         let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
         self.text.get(start..self.ends[i] as usize).unwrap_or("")
     }
@@ -1126,7 +1124,12 @@ impl<'k> Validator<'k> {
     ) {
         while let Some(entry) = entries.next(file, &mut self.report, help) {
             // The entry's text, for saying where in it a problem is.
-            if let Some((window, from)) = entries.window() {
+            if let Some((window, from)) = entries.window()
+                && !self
+                    .reading
+                    .iter()
+                    .any(|(f, t, _)| *f == file && std::sync::Arc::ptr_eq(t, window))
+            {
                 self.reading.retain(|(f, _, _)| *f != file);
                 self.reading.push((file, window.clone(), from));
             }

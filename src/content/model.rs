@@ -164,35 +164,32 @@ impl Backlinks {
     /// each entity `from` links to: once to count them, once to place them. Each list holds
     /// an entity once and never the entity itself.
     fn build(count: usize, links: impl Fn(EntityId, &mut dyn FnMut(EntityId))) -> Backlinks {
-        // The last entity listed for each, so a repeat is seen without searching: entities
-        // come in order.
+        // Each entity `from` links to `target` once, never itself: the last entity listed
+        // for each shows a repeat without searching, as entities come in order.
         let mut last = vec![u32::MAX; count];
+        let mut each = |listed: &mut dyn FnMut(usize, EntityId)| {
+            last.fill(u32::MAX);
+            for from in 0..count as u32 {
+                links(EntityId(from), &mut |target| {
+                    let t = target.index();
+                    if target.0 != from && t < count && last[t] != from {
+                        last[t] = from;
+                        listed(t, EntityId(from));
+                    }
+                });
+            }
+        };
         let mut starts = vec![0u32; count + 1];
-        for from in 0..count as u32 {
-            links(EntityId(from), &mut |target| {
-                let t = target.index();
-                if target.0 != from && t < count && last[t] != from {
-                    last[t] = from;
-                    starts[t + 1] += 1;
-                }
-            });
-        }
+        each(&mut |t, _| starts[t + 1] += 1);
         for i in 0..count {
             starts[i + 1] += starts[i];
         }
         let mut ids = vec![EntityId(0); starts[count] as usize];
         let mut next: Vec<u32> = starts[..count].to_vec();
-        last.fill(u32::MAX);
-        for from in 0..count as u32 {
-            links(EntityId(from), &mut |target| {
-                let t = target.index();
-                if target.0 != from && t < count && last[t] != from {
-                    last[t] = from;
-                    ids[next[t] as usize] = EntityId(from);
-                    next[t] += 1;
-                }
-            });
-        }
+        each(&mut |t, from| {
+            ids[next[t] as usize] = from;
+            next[t] += 1;
+        });
         Backlinks { starts, ids }
     }
 
