@@ -702,7 +702,7 @@ fn is_placeholder_source(source: &str) -> bool {
 /// does not load), keeping later entities in step with the ids registered from the outline.
 fn unread() -> Entity {
     Entity {
-        id: Box::default(),
+        id: Default::default(),
         name: Clean::default(),
         aliases: Rare::default(),
         summary: Text::default(),
@@ -1393,7 +1393,7 @@ impl<'k> Validator<'k> {
                 .with_help("cite the source paragraphs it comes from (cites = [2]) or add a [[…context]] entry naming an outside source");
         }
         Entity {
-            id: c.id.map(|i| Box::from(i.get_ref().as_str())).unwrap_or_default(),
+            id: c.id.map(|i| i.get_ref().as_str().into()).unwrap_or_default(),
             name,
             aliases: c.aliases.iter().map(|a| self.plain(file, a)).collect(),
             summary,

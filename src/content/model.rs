@@ -257,8 +257,9 @@ pub struct Source {
 
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Entity {
-    /// Letters, digits and hyphens: the loader refuses any other.
-    pub id: Box<str>,
+    /// Letters, digits and hyphens: the loader refuses any other. Kept inline when short, as
+    /// most ids are.
+    pub id: compact_str::CompactString,
     pub name: Clean,
     /// Boxed slices, not vectors, here and below: nothing grows once loaded, and a briefing
     /// holds many entities. What most entities have none of takes one pointer.

@@ -1,6 +1,7 @@
 //! Content is untrusted: text that could move the cursor, recolour the terminal or reorder
 //! what a reader sees is removed when a briefing loads, before anything is drawn.
 
+use compact_str::CompactString;
 use std::fmt;
 use std::ops::Deref;
 use unicode_width::UnicodeWidthChar;
@@ -9,14 +10,17 @@ use unicode_width::UnicodeWidthChar;
 /// reader's eyes: no control character but newline, no DEL, no C1, no bidi override. Every
 /// way to make one cleans what it is given, so the model can hand out nothing else, and the
 /// screen, the clipboard, printed text and exported files are safe by construction.
+///
+/// A short text (most names) is kept inline, a longer one in an allocation of its own size:
+/// a briefing holds many, and none grows.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default, PartialOrd, Ord)]
-pub struct Clean(Box<str>);
+pub struct Clean(CompactString);
 
 impl Clean {
     /// The text cleaned, and how many characters were removed.
     pub fn new(text: &str) -> (Clean, usize) {
         let (text, removed) = clean(text);
-        (Clean(text.into_boxed_str()), removed)
+        (Clean::kept(text), removed)
     }
 
     pub fn as_str(&self) -> &str {
@@ -27,15 +31,19 @@ impl Clean {
         self.0.into_string()
     }
 
+    /// Clean text, inline when it is short, without room to grow when it is not.
+    fn kept(text: String) -> Clean {
+        Clean(CompactString::from(text.into_boxed_str()))
+    }
+
     /// The text as it is when it is clean, without a copy; given back when it is not.
     pub fn checked(text: String) -> Result<Clean, String> {
-        // Kept without room to grow: a briefing holds many texts, and none grows.
-        if may_need_cleaning(&text) { Err(text) } else { Ok(Clean(text.into_boxed_str())) }
+        if may_need_cleaning(&text) { Err(text) } else { Ok(Clean::kept(text)) }
     }
 
     /// Clean text after clean text is clean.
     pub fn append(&mut self, other: &Clean) {
-        self.0 = [&*self.0, &*other.0].concat().into_boxed_str();
+        self.0 = Clean::kept([&*self.0, &*other.0].concat()).0;
     }
 }
 
@@ -48,7 +56,7 @@ impl From<&str> for Clean {
 impl From<String> for Clean {
     fn from(text: String) -> Clean {
         // Text that is clean already is kept as it is, without a copy.
-        if may_need_cleaning(&text) { Clean::new(&text).0 } else { Clean(text.into_boxed_str()) }
+        if may_need_cleaning(&text) { Clean::new(&text).0 } else { Clean::kept(text) }
     }
 }
 
@@ -228,6 +236,27 @@ mod tests {
         let (text, removed) = clean("red\u{1b}[31m alert\u{7}\u{202E}txt\u{9b}2J");
         assert_eq!(text, "red[31m alerttxt2J");
         assert_eq!(removed, 4);
+    }
+
+    #[test]
+    fn a_short_clean_text_is_kept_inline_and_a_long_one_without_room_to_grow() {
+        // Every way of making one: cleaned, checked, converted, appended.
+        let short = [
+            Clean::from("Sergei Lavrov"),
+            Clean::checked("missile-defense".to_owned()).unwrap(),
+            Clean::from("New START\u{1b}[2J".to_owned()),
+            Clean::new("Missile Defense Agency").0,
+        ];
+        for text in &short {
+            assert!(!text.0.is_heap_allocated(), "{text:?} is allocated");
+        }
+        let mut long = Clean::from("The Conference on Disarmament in Geneva".to_owned());
+        assert!(long.0.is_heap_allocated());
+        assert_eq!(long.0.capacity(), long.len());
+        long.append(&Clean::from(", whose sessions stalled"));
+        assert_eq!(long, "The Conference on Disarmament in Geneva, whose sessions stalled");
+        assert_eq!(long.0.capacity(), long.len());
+        assert_eq!(std::mem::size_of::<Clean>(), 24);
     }
 
     #[test]
