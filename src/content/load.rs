@@ -267,6 +267,8 @@ pub fn load_with(files: Files, progress: &Progress) -> Result<Briefing, Report> 
             // Warnings are not shown when a briefing loads: the texts they point into are
             // not read again.
             drop((report, texts));
+            // What the entries were read into: a reader keeps the briefing for a session.
+            give_back_freed_memory();
             briefing.build_indexes();
             Ok(briefing)
         }
@@ -311,6 +313,8 @@ impl Validated {
     fn report(self) -> Report {
         let Validated { briefing, mut report, texts } = self;
         drop(briefing);
+        // The files read again below then take the briefing's place, not more.
+        give_back_freed_memory();
         texts.place(&mut report);
         report
     }
@@ -518,6 +522,11 @@ fn validate_with(mut owned: Files, progress: &Progress) -> Validated {
         ["issues.toml", "timeline.toml", "places.toml", "glossary.toml"].map(|f| texts.take(f));
     // Every entity is made into its place in one vector, the actors by one thread and the
     // others by the other: two vectors joined after would be held twice as they join.
+    // The outlines' trees of values and the texts let go of above are free memory the
+    // entities do not all reuse.
+    if large {
+        give_back_freed_memory();
+    }
     let mut entities: Vec<Entity> = std::iter::repeat_with(unread).take(count).collect();
     let (actor_room, other_room) = entities.split_at_mut(actors_count.min(count));
     let ((first, mut first_drafts, over_first), (rest, mut drafts, over_rest)) = both(
@@ -1927,6 +1936,20 @@ const WINDOWED: usize = 256 * 1024;
 const PARALLEL: usize = 512 * 1024;
 
 /// Runs `a` and `b`, side by side when `parallel`.
+/// Gives memory loading has let go of back to the system. glibc's allocator keeps what is
+/// freed for its next allocations, and only what lies at the end of its heap goes back by
+/// itself; after a large briefing's texts and outlines are let go of, the rest stays
+/// resident for as long as the briefing is read (7 MB at 100,000 entities). Elsewhere the
+/// allocator gives it back by itself, or it is left as it is.
+fn give_back_freed_memory() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: malloc_trim only hands whole free pages of the allocator's own arenas back to
+    // the system, under the arenas' locks; no memory in use is touched.
+    unsafe {
+        libc::malloc_trim(0);
+    }
+}
+
 fn both<A: Send, B>(parallel: bool, a: impl FnOnce() -> A + Send, b: impl FnOnce() -> B) -> (A, B) {
     if !parallel {
         return (a(), b());
