@@ -1935,13 +1935,12 @@ const WINDOWED: usize = 256 * 1024;
 /// starting a thread costs more than it saves.
 const PARALLEL: usize = 512 * 1024;
 
-/// Runs `a` and `b`, side by side when `parallel`.
-/// Gives memory loading has let go of back to the system. glibc's allocator keeps what is
-/// freed for its next allocations, and only what lies at the end of its heap goes back by
-/// itself; after a large briefing's texts and outlines are let go of, the rest stays
-/// resident for as long as the briefing is read (7 MB at 100,000 entities). Elsewhere the
-/// allocator gives it back by itself, or it is left as it is.
-fn give_back_freed_memory() {
+/// Gives memory that was let go of back to the system. glibc's allocator keeps what is freed
+/// for its next allocations, and only what lies at the end of its heap goes back by itself:
+/// after a large briefing's texts and outlines are let go of, or a briefing replaced by its
+/// reload, the rest would stay resident for as long as the reader runs (7 MB at 100,000
+/// entities). Elsewhere the allocator gives it back by itself, or it is left as it is.
+pub fn give_back_freed_memory() {
     #[cfg(all(target_os = "linux", target_env = "gnu"))]
     // SAFETY: malloc_trim only hands whole free pages of the allocator's own arenas back to
     // the system, under the arenas' locks; no memory in use is touched.
@@ -1950,6 +1949,7 @@ fn give_back_freed_memory() {
     }
 }
 
+/// Runs `a` and `b`, side by side when `parallel`.
 fn both<A: Send, B>(parallel: bool, a: impl FnOnce() -> A + Send, b: impl FnOnce() -> B) -> (A, B) {
     if !parallel {
         return (a(), b());

@@ -476,6 +476,9 @@ fn event_loop(
                 if shell.current_key() == Some(key.as_str()) {
                     (reloading, by_hand) = (None, false);
                     shell.reload(*result);
+                    // The briefing it replaced was let go of here, the new one made on the
+                    // reloader's thread: without this, both would stay resident.
+                    content::load::give_back_freed_memory();
                 }
             }
             Event::Unchanged(key) => {
