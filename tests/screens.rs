@@ -397,6 +397,20 @@ fn on_a_narrow_row_the_status_indicators_give_way_to_what_is_typed() {
 }
 
 #[test]
+fn a_message_too_long_beside_the_indicators_takes_their_place_while_it_is_shown() {
+    let mut r = Shell::builder(bundled()).size(40, 12).mouse(true).build();
+    let indicators = |r: &Shell| screen(r).lines().nth(11).unwrap().trim_end().to_owned();
+    assert!(indicators(&r).ends_with("mouse · ? help"), "{}", indicators(&r));
+    r.say("Reading the files again…");
+    let status = indicators(&r);
+    assert_eq!(status.trim(), "Reading the files again…");
+    // A short one keeps them.
+    r.say("Reloaded");
+    let status = indicators(&r);
+    assert!(status.contains("Reloaded") && status.ends_with("mouse · ? help"), "{status}");
+}
+
+#[test]
 fn a_long_message_ends_in_an_ellipsis_and_the_messages_box_shows_it_whole() {
     let mut r = at(60, 20, &[]);
     let long = "Your saved place was not used: it is not valid JSON (EOF while parsing a value at line 1 column 0). It is kept as /home/reader/.local/state/briefing/strategic-impasse.set-aside-1.json";

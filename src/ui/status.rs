@@ -12,11 +12,17 @@ use unicode_width::UnicodeWidthStr;
 
 pub fn draw(buf: &mut Buffer, area: Rect, shell: &Shell) {
     let theme = shell.theme();
-    let right = indicators(shell, area.width);
-    let right_width = right.width() as u16;
-    let room = area.width.saturating_sub(right_width + 2) as usize;
+    let mut right = indicators(shell, area.width);
+    let mut room = area.width.saturating_sub(right.width() as u16 + 2) as usize;
     let x = area.x + 1;
     let (text, style, cut) = left(shell, room);
+    // A message is there for a moment and says what just happened: when it does not fit
+    // beside the indicators, it takes their place rather than losing its middle.
+    if matches!(cut, Cut::Middle) && text.width() > room {
+        right.clear();
+        room = area.width.saturating_sub(2) as usize;
+    }
+    let right_width = right.width() as u16;
     let text = match cut {
         Cut::Middle => fit::middle(&text, room),
         Cut::End => fit::end(&text, room),
@@ -30,7 +36,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, shell: &Shell) {
 type Pick = fn(&crate::theme::Theme) -> ratatui::style::Style;
 
 /// Where a line too long for the row is cut: a message keeps its end too (a path, a count),
-/// a description reads from its start.
+/// and takes the indicators' room first; a description reads from its start.
 enum Cut {
     Middle,
     End,
