@@ -520,13 +520,13 @@ fn validate_with(mut owned: Files, progress: &Progress) -> Validated {
     let actors_text = texts.take("actors.toml");
     let [issues_text, timeline_text, places_text, glossary_text] =
         ["issues.toml", "timeline.toml", "places.toml", "glossary.toml"].map(|f| texts.take(f));
-    // Every entity is made into its place in one vector, the actors by one thread and the
-    // others by the other: two vectors joined after would be held twice as they join.
     // The outlines' trees of values and the texts let go of above are free memory the
     // entities do not all reuse.
     if large {
         give_back_freed_memory();
     }
+    // Every entity is made into its place in one vector, the actors by one thread and the
+    // others by the other: two vectors joined after would be held twice as they join.
     let mut entities: Vec<Entity> = std::iter::repeat_with(unread).take(count).collect();
     let (actor_room, other_room) = entities.split_at_mut(actors_count.min(count));
     let ((first, mut first_drafts, over_first), (rest, mut drafts, over_rest)) = both(
