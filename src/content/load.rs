@@ -1647,8 +1647,7 @@ impl<'k> Validator<'k> {
                 source: s.source.as_ref().map(|src| self.named_source(file, src)),
             });
         }
-        // Most actors take one stance or none: no room is kept for more.
-        out.shrink_to_fit();
+        // A boxed slice: most actors take one stance or none, and no room is kept for more.
         out.into()
     }
 
