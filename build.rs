@@ -30,6 +30,7 @@ mod content {
     pub mod load;
     pub mod markup;
     pub mod model;
+    pub mod reread;
     pub mod sanitize;
     pub mod stored;
 }

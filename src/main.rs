@@ -96,7 +96,13 @@ fn main() -> ExitCode {
                 Ok(briefing) => briefing,
                 Err(code) => return code,
             };
-            let text = briefing::document::export::export(&briefing, to);
+            let text = match briefing::document::export::export(&briefing, to) {
+                Ok(text) => text,
+                Err(unread) => {
+                    eprintln!("briefing export: {unread}\n  = help: run the export again");
+                    return ExitCode::from(1);
+                }
+            };
             match output {
                 None => print(&text).map_or_else(|c| c, |()| ExitCode::SUCCESS),
                 Some(output) => match commands::export::write(&output, &text) {

@@ -272,9 +272,12 @@ fn exports_of_the_bundled_briefing_are_the_same_bytes_every_time() {
 #[test]
 fn snapshots_of_each_format() {
     let briefing = common::bundled();
-    insta::assert_snapshot!("export_markdown", export::export(&briefing, Format::Markdown));
-    insta::assert_snapshot!("export_html", export::export(&briefing, Format::Html));
-    insta::assert_snapshot!("export_json", export::export(&briefing, Format::Json));
+    insta::assert_snapshot!(
+        "export_markdown",
+        export::export(&briefing, Format::Markdown).unwrap()
+    );
+    insta::assert_snapshot!("export_html", export::export(&briefing, Format::Html).unwrap());
+    insta::assert_snapshot!("export_json", export::export(&briefing, Format::Json).unwrap());
     insta::assert_snapshot!(
         "print_actors_80",
         print(&briefing, Selection::Only(Part::Kind(briefing::content::Kind::Actor)), 80)
@@ -303,7 +306,7 @@ fn dangling(page: &Html) -> (HashSet<String>, Vec<String>) {
 
 #[test]
 fn html_every_internal_link_and_citation_lands_on_an_id() {
-    let html = export::export(&common::bundled(), Format::Html);
+    let html = export::export(&common::bundled(), Format::Html).unwrap();
     let page = Html::parse_document(&html);
     assert!(page.errors.is_empty(), "the page parses without error: {:?}", page.errors);
     let (ids, missing) = dangling(&page);
@@ -403,7 +406,7 @@ fn html_of_a_hostile_briefing_runs_nothing_and_breaks_nothing() {
 fn markdown_links_land_on_anchors_and_content_makes_no_markup() {
     use pulldown_cmark::{Event, Parser, Tag};
     for (what, markdown) in [
-        ("bundled", export::export(&common::bundled(), Format::Markdown)),
+        ("bundled", export::export(&common::bundled(), Format::Markdown).unwrap()),
         ("hostile", text(&run(&["export", arg(&hostile_dir()), "--to", "markdown"]).stdout)),
     ] {
         assert_plain(markdown.as_bytes(), what);
@@ -444,9 +447,9 @@ fn markdown_links_land_on_anchors_and_content_makes_no_markup() {
 #[test]
 fn json_reads_back_as_the_same_briefing() {
     for briefing in [common::bundled(), common::fixture()] {
-        let text = export::export(&briefing, Format::Json);
+        let text = export::export(&briefing, Format::Json).unwrap();
         let read = json::read(&text).unwrap_or_else(|e| panic!("{e}"));
-        assert_eq!(read, json::shape(&briefing), "what is read is what was written");
+        assert_eq!(read, json::shape(&briefing).unwrap(), "what is read is what was written");
         let again = serde_json::to_string_pretty(&read).unwrap() + "\n";
         assert_eq!(again, text, "written again, byte for byte");
     }
@@ -460,7 +463,7 @@ fn json_reads_back_as_the_same_briefing() {
 
 #[test]
 fn json_names_everything_by_address() {
-    let text = export::export(&common::bundled(), Format::Json);
+    let text = export::export(&common::bundled(), Format::Json).unwrap();
     let value: serde_json::Value = serde_json::from_str(&text).unwrap();
     // The keys of the top level, in the order written.
     let keys: Vec<&str> =

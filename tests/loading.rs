@@ -726,3 +726,107 @@ fn the_bundled_briefing_is_prebuilt_as_it_loads() {
     assert_eq!(prebuilt.backlinks, loaded.backlinks);
     assert_eq!(prebuilt.lookup("lavrov"), loaded.lookup("lavrov"));
 }
+
+/// A briefing's files written to a new directory, and read back from it as `briefing DIR`
+/// reads them.
+fn on_disk(files: &Files) -> (tempfile::TempDir, Files) {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, text) in &files.texts {
+        std::fs::write(dir.path().join(name), &**text).unwrap();
+    }
+    let read = content::read_dir(dir.path()).unwrap_or_else(|r| panic!("{}", r.render(false)));
+    (dir, read)
+}
+
+/// Every description of a briefing read from a directory, as it shows them, beside the same
+/// briefing made in memory, where every description is held.
+fn descriptions_both_ways(files: &Files) -> (usize, usize) {
+    let (_dir, read) = on_disk(files);
+    let in_files = content::load(&read).unwrap_or_else(|r| panic!("{}", r.render(false)));
+    let held = content::load(&Files { read_from: None, ..read })
+        .unwrap_or_else(|r| panic!("{}", r.render(false)));
+    let (mut left, mut total) = (0, 0);
+    for (i, entity) in in_files.entities.iter().enumerate() {
+        let id = content::EntityId(i as u32);
+        assert!(!matches!(held.entity(id).description, Some(content::Description::InFile { .. })));
+        if let Some(content::Description::InFile { .. }) = entity.description {
+            left += 1;
+        }
+        total += usize::from(entity.description.is_some());
+        let again = in_files.description(id).map(|d| d.expect("its file is unchanged"));
+        let first = held.description(id).map(|d| d.unwrap());
+        assert!(again == first, "{}: the description read again differs", entity.id);
+        // Its links count as its backlinks as they would held.
+        assert_eq!(entity.text_links().collect::<Vec<_>>(), {
+            let h = held.entity(id);
+            h.text_links().collect::<Vec<_>>()
+        });
+    }
+    assert_eq!(in_files.backlinks, held.backlinks);
+    (left, total)
+}
+
+#[test]
+fn a_long_description_is_left_in_its_file_and_read_again_as_loading_made_it() {
+    // The bundled briefing: CommonMark, links with and without labels, paragraph marks.
+    let (left, total) = descriptions_both_ways(&content::bundled());
+    assert!(left > 20 && left == total, "{left} of {total} left in their files");
+    // A large one, whose files are read a window at a time while their entries are made.
+    let (left, total) = descriptions_both_ways(&generate::generated(1_500));
+    assert!(left > 1_000 && left == total, "{left} of {total} left in their files");
+}
+
+#[test]
+fn a_description_whose_file_changed_since_loading_says_so_and_an_export_fails() {
+    let (dir, read) = on_disk(&content::bundled());
+    let b = content::load(&read).unwrap_or_else(|r| panic!("{}", r.render(false)));
+    // Read again while the file is the one loaded, and kept: a description shown once is
+    // shown as loaded, whatever its file becomes.
+    let antonov = b.lookup("antonov").unwrap();
+    assert!(matches!(b.entity(antonov).description, Some(content::Description::InFile { .. })));
+    let first = b.description(antonov).unwrap().unwrap().into_owned();
+    let lavrov = b.lookup("lavrov").unwrap();
+    assert!(matches!(b.entity(lavrov).description, Some(content::Description::InFile { .. })));
+    // Saved again as an editor saves: a new file renamed over the old.
+    let path = dir.path().join("actors.toml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(dir.path().join("new"), format!("# edited\n{text}")).unwrap();
+    std::fs::rename(dir.path().join("new"), &path).unwrap();
+
+    assert!(*b.description(antonov).unwrap().unwrap() == first);
+    let unread = b.description(lavrov).unwrap().unwrap_err();
+    assert_eq!(
+        unread.to_string(),
+        "could not read the description of 'lavrov' again from actors.toml: the file has changed since the briefing was loaded"
+    );
+    let shown = briefing::document::print::print(
+        &b,
+        briefing::document::print::Selection::Only(briefing::document::print::Part::Kind(
+            Kind::Actor,
+        )),
+        200,
+    );
+    assert!(
+        shown.contains(
+            "This description could not be read again from actors.toml: the file has changed since the briefing was loaded."
+        ),
+        "{shown}"
+    );
+    use briefing::document::export::{Format, export};
+    for format in [Format::Markdown, Format::Html, Format::Json] {
+        let failed = export(&b, format).unwrap_err().to_string();
+        assert!(
+            failed.ends_with(
+                "again from actors.toml: the file has changed since the briefing was loaded"
+            ),
+            "{format:?}: {failed}"
+        );
+    }
+    // Held descriptions are not read again: the issues' file is unchanged.
+    let held = content::load(&Files { read_from: None, ..read }).unwrap();
+    assert!(export(&held, Format::Json).is_ok());
+}
+
+#[path = "../benches/generate.rs"]
+#[allow(dead_code)]
+mod generate;

@@ -7,9 +7,10 @@ use super::entries::{self, Entry, Progress, SectionText};
 use super::format::{self, ActorKind, Common, DateField, Text as FieldText};
 use super::markup::{self, Text};
 use super::model::{
-    Briefing, Context, Details, Entity, EntityId, KeyPoint, Kind, Location, Quote, Rare, Side,
-    SideId, Slip, Source, Stance,
+    Briefing, Context, Description, Details, Entity, EntityId, KeyPoint, Kind, Location, Quote,
+    Rare, Side, SideId, Slip, Source, Stance,
 };
+use super::reread::{InFiles, Spot};
 use super::sanitize::{self, Clean};
 use std::collections::HashMap;
 use std::ops::Range;
@@ -134,6 +135,26 @@ impl ReadFrom {
         }
         let text = read_text(&path).ok()??;
         same().then(|| text.into())
+    }
+
+    /// `len` bytes at `start` of the file `name`, if it is still the one read first; else
+    /// why not.
+    pub(super) fn span(&self, name: &str, start: usize, len: usize) -> Result<String, String> {
+        use std::os::unix::fs::FileExt;
+        let changed = || "the file has changed since the briefing was loaded".to_owned();
+        let (_, first) = self.stamps.iter().find(|(n, _)| n == name).ok_or_else(changed)?;
+        let file = open_regular(&self.dir.join(name))?.ok_or_else(changed)?;
+        let same = |file: &std::fs::File| file.metadata().is_ok_and(|m| stamp_of(&m) == *first);
+        if !same(&file) {
+            return Err(changed());
+        }
+        let mut bytes = vec![0; len];
+        file.read_exact_at(&mut bytes, start as u64).map_err(|e| e.to_string())?;
+        // Written to between the two looks: what was read may be half old, half new.
+        if !same(&file) {
+            return Err(changed());
+        }
+        String::from_utf8(bytes).map_err(|_| changed())
     }
 
     /// The file `name` opened to be read a window at a time, if it is still the one read
@@ -455,6 +476,7 @@ fn validate_with(mut owned: Files, progress: &Progress) -> Validated {
         squashed: Vec::new(),
         sides: HashMap::new(),
         sides_known: false,
+        in_files: files.read_from.is_some(),
     };
     let mut notices = Vec::new();
     let mut v = Validator::new(&known);
@@ -482,7 +504,7 @@ fn validate_with(mut owned: Files, progress: &Progress) -> Validated {
     let names: usize = sections
         .iter()
         .flat_map(|(_, _, h)| h)
-        .map(|h| h.name.as_ref().map_or(0, String::len))
+        .map(|h| h.name.as_ref().map_or(0, |n| n.len()))
         .sum();
     let id_bytes: usize = sections
         .iter()
@@ -500,6 +522,8 @@ fn validate_with(mut owned: Files, progress: &Progress) -> Validated {
     // go of after, unless a problem points into it: the texts of a large briefing are as
     // large as its model.
     report.keep_only_sources_pointed_into();
+    // What `stat` said of each file, for reading its descriptions again.
+    let in_files = owned.read_from.clone().map(|from| std::sync::Arc::new(InFiles::new(from)));
     let mut texts = Texts::new(std::mem::take(&mut owned.texts), owned.read_from.take());
 
     // The format and the sides come first: every actor names its side.
@@ -636,6 +660,7 @@ fn validate_with(mut owned: Files, progress: &Progress) -> Validated {
         cited_by: Vec::new(),
         notices,
         ids: Default::default(),
+        in_files,
     };
     // The names were needed for bare links only, and the ids' table for loading: the
     // briefing finds an id by its entities' own. Where each was defined is kept for the
@@ -859,6 +884,8 @@ struct Known {
     sides: Declared,
     /// Whether the declared sides are known (briefing.toml parsed).
     sides_known: bool,
+    /// Whether the files were read from a directory, so long descriptions can be left there.
+    in_files: bool,
 }
 
 /// Where an id is defined: its entity, kind, file (an index into `FILES`) and the span of
@@ -1406,7 +1433,7 @@ impl<'k> Validator<'k> {
             name,
             aliases: c.aliases.iter().map(|a| self.plain(file, a)).collect(),
             summary,
-            description: c.description.map(|d| self.text(file, d)),
+            description: c.description.map(|d| self.description(file, d)),
             cites: cites.into_iter().collect(),
             quotes: quotes.into(),
             context: context.into(),
@@ -1911,6 +1938,19 @@ impl<'k> Validator<'k> {
         text
     }
 
+    /// A description: made and checked as any text, then left in its file when the briefing
+    /// was read from one and it is long enough to be worth reading again.
+    fn description(&mut self, file: &str, field: &FieldText) -> Description {
+        let text = self.text(file, field);
+        let spot = Spot::of(file, field.span()).filter(|_| self.known.in_files);
+        match spot {
+            Some(at) if field.span().len() >= LEFT_IN_FILE => {
+                Description::InFile { at, links: text.entity_links().collect() }
+            }
+            _ => Description::Held(text),
+        }
+    }
+
     /// Where `[[id` stands in the file, so the caret lands on the link itself.
     fn link_span(&self, file: &str, within: Range<usize>, id: &str) -> Range<usize> {
         let slice = text_of(&self.reading, file, within.clone());
@@ -1925,6 +1965,10 @@ impl<'k> Validator<'k> {
         }
     }
 }
+
+/// Descriptions whose TOML string takes this many bytes or more are left in their files
+/// (see `Description`): a shorter one takes little more held than its place does.
+const LEFT_IN_FILE: usize = 128;
 
 /// Section files of this many bytes or more are read again a window at a time when their
 /// entries are made.
@@ -1970,8 +2014,7 @@ fn orphans(
     let mut linked = vec![false; briefing.entities.len()];
     for (i, entity) in briefing.entities.iter().enumerate() {
         let from = EntityId(i as u32);
-        let targets =
-            entity.relations().into_iter().chain(entity.texts().flat_map(Text::entity_links));
+        let targets = entity.relations().into_iter().chain(entity.text_links());
         for target in targets.filter(|t| *t != from) {
             linked[target.index()] = true;
         }

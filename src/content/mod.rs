@@ -11,6 +11,7 @@ pub mod format;
 pub mod load;
 pub mod markup;
 pub mod model;
+pub mod reread;
 pub mod sanitize;
 pub mod stored;
 
@@ -19,4 +20,6 @@ pub use date::{Basis, Date, Precision};
 pub use diagnostic::{Code, Diagnostic, Report, Severity};
 pub use load::{Files, check, load, read_dir, validate};
 pub use markup::{BlockKind, Inline, Link, Text};
-pub use model::{Briefing, Details, Entity, EntityId, Kind, Position, Side, SideId, Stance};
+pub use model::{
+    Briefing, Description, Details, Entity, EntityId, Kind, Position, Side, SideId, Stance,
+};

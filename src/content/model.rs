@@ -96,6 +96,10 @@ pub struct Briefing {
     pub notices: Vec<Clean>,
     #[serde(skip)]
     pub(super) ids: Ids,
+    /// The files its descriptions left in them are read from again; none when it was not
+    /// read from a directory (the bundled briefing, one made in memory).
+    #[serde(skip)]
+    pub(super) in_files: Option<std::sync::Arc<super::reread::InFiles>>,
 }
 
 /// Each entity's number by its id. The ids themselves are the entities' own: the table holds
@@ -265,7 +269,8 @@ pub struct Entity {
     /// holds many entities. What most entities have none of takes one pointer.
     pub aliases: Rare<Clean>,
     pub summary: Text,
-    pub description: Option<Text>,
+    /// Held, or left in its file and read again when shown: see [`Briefing::description`].
+    pub description: Option<Description>,
     /// Most entities cite one to four paragraphs: kept inline, no allocation each.
     pub cites: smallvec::SmallVec<[u32; 4]>,
     pub quotes: Rare<Quote>,
@@ -274,6 +279,17 @@ pub struct Entity {
     /// Drafted (by `briefing import`) and not yet reviewed by a person.
     pub draft: bool,
     pub details: Details,
+}
+
+/// An entity's description. Descriptions are most of a briefing's text, and a reader shows
+/// one at a time, so the long ones of a briefing read from a directory are left in their
+/// files, as `less` leaves a file on disk, and read again when shown
+/// ([`Briefing::description`]): the reader then holds about the briefing's structure, not
+/// its every word. Its links are kept, for backlinks.
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+pub enum Description {
+    Held(Text),
+    InFile { at: super::reread::Spot, links: Rare<EntityId> },
 }
 
 /// A list most entities leave empty: one pointer, and nothing allocated when empty, where
@@ -438,15 +454,39 @@ impl Entity {
         }
     }
 
-    /// Every text field, for link indexing and search.
+    /// The entities named in its text fields, in the order a reader meets them, a
+    /// description left in its file included.
+    pub fn text_links(&self) -> impl Iterator<Item = EntityId> + '_ {
+        let left = match &self.description {
+            Some(Description::InFile { links, .. }) => &links[..],
+            _ => &[],
+        };
+        std::iter::once(&self.summary)
+            .chain(self.held_description())
+            .flat_map(Text::entity_links)
+            .chain(left.iter().copied())
+            .chain(self.other_texts().flat_map(Text::entity_links))
+    }
+
+    /// Every text field it holds: all but a description left in its file.
     pub fn texts(&self) -> impl Iterator<Item = &Text> {
+        std::iter::once(&self.summary).chain(self.held_description()).chain(self.other_texts())
+    }
+
+    fn held_description(&self) -> Option<&Text> {
+        match &self.description {
+            Some(Description::Held(text)) => Some(text),
+            _ => None,
+        }
+    }
+
+    /// The text fields after the summary and description.
+    fn other_texts(&self) -> impl Iterator<Item = &Text> {
         let (role, stances) = match &self.details {
             Details::Actor { role, stances, .. } => (role.as_ref(), &stances[..]),
             _ => (None, &[][..]),
         };
-        std::iter::once(&self.summary)
-            .chain(self.description.as_ref())
-            .chain(role)
+        role.into_iter()
             .chain(self.context.iter().map(|c| &c.text))
             .chain(stances.iter().map(|s| &s.line))
     }
@@ -498,7 +538,7 @@ impl Briefing {
             for target in entity.relations() {
                 link(target);
             }
-            for target in entity.texts().flat_map(Text::entity_links) {
+            for target in entity.text_links() {
                 link(target);
             }
         });
@@ -580,6 +620,27 @@ impl Briefing {
         let start = all.partition_point(|b| order(self.entity(*b).kind()) < order(kind));
         let end = all.partition_point(|b| order(self.entity(*b).kind()) <= order(kind));
         &all[start..end]
+    }
+
+    /// An entity's description: the one held, or the one left in its file read again, as
+    /// loading made it. Reading it again fails when the file has changed since it was loaded
+    /// (the reader then reloads it) or cannot be read.
+    pub fn description(
+        &self,
+        id: EntityId,
+    ) -> Option<Result<std::borrow::Cow<'_, Text>, super::reread::Unread>> {
+        let at = match self.entity(id).description.as_ref()? {
+            Description::Held(text) => return Some(Ok(std::borrow::Cow::Borrowed(text))),
+            Description::InFile { at, .. } => *at,
+        };
+        let of = &self.entity(id).id;
+        let Some(files) = &self.in_files else {
+            return Some(Err(super::reread::Unread::nowhere(at).of(of)));
+        };
+        let resolve = |id: &str| self.lookup(id).map(|e| (e, self.entity(e).name.as_str()));
+        let paragraphs = self.source.paragraphs.len();
+        let text = files.text(at, id, |words| super::reread::made(words, &resolve, paragraphs));
+        Some(text.map(|t| std::borrow::Cow::Owned(Text::clone(&t))).map_err(|u| u.of(of)))
     }
 
     pub fn lookup(&self, id: &str) -> Option<EntityId> {

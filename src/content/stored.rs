@@ -65,6 +65,8 @@ fn points_inside(b: &Briefing) -> bool {
         && b.entities.iter().all(|e| {
             e.relations().iter().all(entity)
                 && e.texts().all(text)
+                // Only a briefing read from a directory leaves descriptions in files.
+                && !matches!(e.description, Some(super::model::Description::InFile { .. }))
                 && e.cites.iter().all(paragraph)
                 && e.quotes.iter().all(|q| paragraph(&q.para))
                 && e.slips.iter().all(|s| paragraph(&s.para))

@@ -56,8 +56,15 @@ pub fn doc(briefing: &Briefing, id: EntityId, with_related: bool) -> Doc {
     }
 
     b.markup(&entity.summary, 0, true, Role::Body);
-    if let Some(description) = &entity.description {
-        b.markup(description, 0, true, Role::Body);
+    match briefing.description(id) {
+        Some(Ok(description)) => {
+            b.markup(&description, 0, true, Role::Body);
+        }
+        // Its file changed after loading; the reload that follows shows the new one.
+        Some(Err(unread)) => {
+            b.block(true).styled(unread.in_place(), Role::Slip);
+        }
+        None => {}
     }
 
     match entity.details {

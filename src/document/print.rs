@@ -77,7 +77,7 @@ pub fn print(briefing: &Briefing, selection: Selection, width: u16) -> String {
 /// reader meets them.
 fn links_from(briefing: &Briefing, id: EntityId) -> Vec<EntityId> {
     let entity = briefing.entity(id);
-    let in_text = entity.texts().flat_map(|t| t.entity_links());
+    let in_text = entity.text_links();
     let mut out: Vec<EntityId> = Vec::new();
     for target in in_text.chain(entity.relations()) {
         if target != id && !out.contains(&target) {

@@ -3,7 +3,7 @@
 //! no folding.
 
 use super::fold::{fold, fold_query, fold_text};
-use crate::content::{Briefing, Details, EntityId, Kind};
+use crate::content::{Briefing, Description, Details, EntityId, Kind};
 use crate::document::Target;
 use std::ops::Range;
 
@@ -89,6 +89,12 @@ fn fields(briefing: &Briefing, of: Found) -> Vec<(String, bool)> {
                 fields.push((e.to_string(), false));
             }
             fields.extend(entity.texts().map(|t| (t.plain(), false)));
+            // Left in its file, a description is read again; one that cannot be (its file
+            // changed, and a reload follows) is not found until then, but keeps its number.
+            if let Some(Description::InFile { .. }) = entity.description {
+                let text = briefing.description(id).and_then(Result::ok);
+                fields.push((text.map(|t| t.plain()).unwrap_or_default(), false));
+            }
             fields.extend(entity.quotes.iter().map(|q| (q.text.to_string(), false)));
         }
         Found::Paragraph(n) => {

@@ -8,8 +8,9 @@
 //! Every text from the briefing goes through `esc` (or `attr` inside a quoted attribute):
 //! nothing a briefing holds can open a tag or end an attribute.
 
-use super::{FieldValue, datetimes, groups, slips_in, subtitle};
+use super::{Descriptions, FieldValue, datetimes, groups, slips_in, subtitle};
 use crate::content::markup::BlockKind;
+use crate::content::reread::Unread;
 use crate::content::{Basis, Briefing, Date, Details, EntityId, Kind, Link, Text};
 use crate::document::address::{self, anchor, paragraph_anchor, section_anchor, section_title};
 use std::fmt::Write;
@@ -50,9 +51,11 @@ pub fn safe_url(url: &str) -> Option<&str> {
     ["http://", "https://", "mailto:"].iter().any(|s| lower.starts_with(s)).then_some(url)
 }
 
-pub fn export(briefing: &Briefing) -> String {
+pub fn export(briefing: &Briefing) -> Result<String, Unread> {
     let b = briefing;
-    let mut h = Html { briefing: b, out: String::with_capacity(64 * 1024) };
+    let descriptions = Descriptions::new(b);
+    let mut h =
+        Html { briefing: b, descriptions: &descriptions, out: String::with_capacity(64 * 1024) };
     let title = esc(&b.title);
     let _ = write!(
         h.out,
@@ -75,11 +78,13 @@ pub fn export(briefing: &Briefing) -> String {
         esc(&b.publisher)
     );
     h.out.push_str("</p>\n</footer>\n</body>\n</html>\n");
-    h.out
+    let out = h.out;
+    descriptions.finish(out)
 }
 
 struct Html<'b> {
     briefing: &'b Briefing,
+    descriptions: &'b Descriptions<'b>,
     out: String,
 }
 
@@ -220,8 +225,8 @@ impl Html<'_> {
         }
         self.fields(id);
         self.text(&entity.summary);
-        if let Some(description) = &entity.description {
-            self.text(description);
+        if let Some(description) = self.descriptions.of(id) {
+            self.text(&description);
         }
         self.stances(id, sub);
         if !entity.cites.is_empty() {
@@ -381,7 +386,11 @@ impl Html<'_> {
         for (name, value) in rows {
             let value = match value {
                 FieldValue::Text(text) => {
-                    let mut h = Html { briefing: self.briefing, out: String::new() };
+                    let mut h = Html {
+                        briefing: self.briefing,
+                        descriptions: self.descriptions,
+                        out: String::new(),
+                    };
                     h.inline_text(text);
                     h.out
                 }

@@ -10,8 +10,10 @@
 //! `read` takes the same shape back, refusing any other version, so a script's output can be
 //! checked against it and a round trip shown to change nothing.
 
+use super::Descriptions;
 use crate::content::date::PartialDate;
 use crate::content::markup::BlockKind;
+use crate::content::reread::Unread;
 use crate::content::{self, Briefing, Details, EntityId, Link};
 use crate::document::address;
 use schemars::JsonSchema;
@@ -306,11 +308,11 @@ pub struct Paragraph {
     pub cited_by: Vec<String>,
 }
 
-pub fn export(briefing: &Briefing) -> String {
+pub fn export(briefing: &Briefing) -> Result<String, Unread> {
     let mut text =
-        serde_json::to_string_pretty(&shape(briefing)).expect("the export shape serialises");
+        serde_json::to_string_pretty(&shape(briefing)?).expect("the export shape serialises");
     text.push('\n');
-    text
+    Ok(text)
 }
 
 /// The JSON Schema of the shape, as `briefing schema export` prints it.
@@ -347,15 +349,16 @@ pub fn read(text: &str) -> Result<Export, String> {
 }
 
 /// The briefing in the export's shape.
-pub fn shape(briefing: &Briefing) -> Export {
+pub fn shape(briefing: &Briefing) -> Result<Export, Unread> {
     let b = briefing;
+    let descriptions = Descriptions::new(b);
     let addresses = |ids: &[EntityId]| -> Vec<String> {
         ids.iter().map(|id| address::of_entity(b, *id)).collect()
     };
     let mut entities = Vec::with_capacity(b.entities.len());
     for kind in content::Kind::all() {
         for &id in b.list(kind) {
-            entities.push(entity(b, id, &addresses));
+            entities.push(entity(b, id, &addresses, &descriptions));
         }
     }
     let paragraphs = b
@@ -370,7 +373,7 @@ pub fn shape(briefing: &Briefing) -> Export {
             cited_by: addresses(&b.cited_by[i]),
         })
         .collect();
-    Export {
+    let export = Export {
         format: FORMAT.to_owned(),
         version: VERSION,
         briefing: About {
@@ -391,7 +394,8 @@ pub fn shape(briefing: &Briefing) -> Export {
         sides: sides(b),
         entities,
         source: Source { title: b.source.title.to_string(), paragraphs },
-    }
+    };
+    descriptions.finish(export)
 }
 
 /// The sides as the briefing declares them.
@@ -428,7 +432,12 @@ fn basis(basis: content::Basis) -> String {
     .to_owned()
 }
 
-fn entity(b: &Briefing, id: EntityId, addresses: &dyn Fn(&[EntityId]) -> Vec<String>) -> Entity {
+fn entity(
+    b: &Briefing,
+    id: EntityId,
+    addresses: &dyn Fn(&[EntityId]) -> Vec<String>,
+    descriptions: &Descriptions<'_>,
+) -> Entity {
     let e = b.entity(id);
     let details = match &e.details {
         Details::Actor { kind, side, role, affiliation, issues, stances } => DetailsOut::Actor {
@@ -465,7 +474,7 @@ fn entity(b: &Briefing, id: EntityId, addresses: &dyn Fn(&[EntityId]) -> Vec<Str
         name: e.name.to_string(),
         aliases: e.aliases.iter().map(|a| a.to_string()).collect(),
         summary: text(b, &e.summary),
-        description: e.description.as_ref().map(|d| text(b, d)),
+        description: descriptions.of(id).map(|d| text(b, &d)),
         cites: e.cites.to_vec(),
         quotes: e.quotes.iter().map(|q| Quote { text: q.text.to_string(), para: q.para }).collect(),
         context: e

@@ -6,8 +6,9 @@
 //! The briefing's text is escaped so that it reads as written: a `*` or `<` in a name stays a
 //! `*` or `<`, never emphasis or a tag.
 
-use super::{FieldValue, groups, slips_in, subtitle};
+use super::{Descriptions, FieldValue, groups, slips_in, subtitle};
 use crate::content::markup::BlockKind;
+use crate::content::reread::Unread;
 use crate::content::{Basis, Briefing, Date, Details, EntityId, Kind, Link, Text};
 use crate::document::address::{self, anchor, paragraph_anchor, section_anchor, section_title};
 use std::fmt::Write;
@@ -64,8 +65,10 @@ fn destination(url: &str) -> String {
     out
 }
 
-pub fn export(briefing: &Briefing) -> String {
-    let mut m = Markdown { briefing, out: String::with_capacity(64 * 1024) };
+pub fn export(briefing: &Briefing) -> Result<String, Unread> {
+    let descriptions = Descriptions::new(briefing);
+    let mut m =
+        Markdown { briefing, descriptions: &descriptions, out: String::with_capacity(64 * 1024) };
     m.header();
     m.summary();
     for kind in Kind::all() {
@@ -76,11 +79,13 @@ pub fn export(briefing: &Briefing) -> String {
     while m.out.ends_with("\n\n") {
         m.out.pop();
     }
-    m.out
+    let out = m.out;
+    descriptions.finish(out)
 }
 
 struct Markdown<'b> {
     briefing: &'b Briefing,
+    descriptions: &'b Descriptions<'b>,
     out: String,
 }
 
@@ -193,8 +198,8 @@ impl Markdown<'_> {
         }
         self.fields(id);
         self.text(&entity.summary, "");
-        if let Some(description) = &entity.description {
-            self.text(description, "");
+        if let Some(description) = self.descriptions.of(id) {
+            self.text(&description, "");
         }
         self.stances(id);
         if !entity.cites.is_empty() {
@@ -321,7 +326,11 @@ impl Markdown<'_> {
         for (name, value) in &rows {
             let value = match value {
                 FieldValue::Text(text) => {
-                    let mut m = Markdown { briefing: self.briefing, out: String::new() };
+                    let mut m = Markdown {
+                        briefing: self.briefing,
+                        descriptions: self.descriptions,
+                        out: String::new(),
+                    };
                     m.inline_text(text);
                     m.out
                 }
@@ -401,7 +410,11 @@ impl Markdown<'_> {
     fn text(&mut self, text: &Text, prefix: &str) {
         let mut last_was_item = false;
         for (kind, inlines) in text.blocks() {
-            let mut m = Markdown { briefing: self.briefing, out: String::new() };
+            let mut m = Markdown {
+                briefing: self.briefing,
+                descriptions: self.descriptions,
+                out: String::new(),
+            };
             m.inlines(inlines);
             let body = m.out;
             let (lead, indent) = match kind {

@@ -13,6 +13,7 @@ pub mod markdown;
 
 use crate::content::date::{PartialDate, Precision};
 use crate::content::model::{Location, Slip};
+use crate::content::reread::Unread;
 use crate::content::{Briefing, Date, Details, EntityId, Kind, Text};
 use std::ops::Range;
 
@@ -24,12 +25,42 @@ pub enum Format {
     Json,
 }
 
-/// The briefing in a format, as the text of one file.
-pub fn export(briefing: &Briefing, format: Format) -> String {
+/// The briefing in a format, as the text of one file; fails when a description left in its
+/// file could not be read again (the file changed since it was loaded), rather than leave it
+/// out.
+pub fn export(briefing: &Briefing, format: Format) -> Result<String, Unread> {
     match format {
         Format::Markdown => markdown::export(briefing),
         Format::Html => html::export(briefing),
         Format::Json => json::export(briefing),
+    }
+}
+
+/// The entities' descriptions as an export reads them, and the first one that could not be
+/// read: the export then fails.
+pub struct Descriptions<'b> {
+    briefing: &'b Briefing,
+    unread: std::cell::RefCell<Option<Unread>>,
+}
+
+impl<'b> Descriptions<'b> {
+    pub fn new(briefing: &'b Briefing) -> Self {
+        Descriptions { briefing, unread: Default::default() }
+    }
+
+    pub fn of(&self, id: EntityId) -> Option<std::borrow::Cow<'b, Text>> {
+        match self.briefing.description(id)? {
+            Ok(text) => Some(text),
+            Err(unread) => {
+                self.unread.borrow_mut().get_or_insert(unread);
+                None
+            }
+        }
+    }
+
+    /// `out`, unless a description could not be read.
+    pub fn finish<T>(self, out: T) -> Result<T, Unread> {
+        self.unread.into_inner().map_or(Ok(out), Err)
     }
 }
 

@@ -234,7 +234,8 @@ fn selection(
             );
         }
     }
-    if let Some(description) = &entity.description {
+    // One that could not be read again is left out here: the detail says why.
+    if let Some(Ok(description)) = briefing.description(event.id) {
         let left = room.saturating_sub(lines.len());
         lines.extend(wrap(&description.plain(), width, left).into_iter().map(|l| (l, theme.body)));
     }

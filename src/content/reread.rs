@@ -1,0 +1,133 @@
+//! Descriptions left in their files and read again when shown (see [`super::model::Description`]).
+//! A description is read again only from the file loaded, checked by what `stat` says of it:
+//! once the file has changed, its places are not the description's any more, and the reader
+//! reloads the briefing anyway.
+
+use super::load::ReadFrom;
+use super::markup::{self, Text};
+use super::model::EntityId;
+use super::sanitize::Clean;
+use std::sync::{Arc, Mutex};
+
+/// Where a description stands in its file: its TOML string, quotes included.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Spot {
+    /// Its file, as an index into `load::FILES`.
+    file: u8,
+    start: u32,
+    len: u32,
+}
+
+impl Spot {
+    /// The spot of the string at `span` of `file`, if both can be told in a spot.
+    pub(super) fn of(file: &str, span: std::ops::Range<usize>) -> Option<Spot> {
+        Some(Spot {
+            file: super::load::FILES.iter().position(|f| *f == file)?.try_into().ok()?,
+            start: span.start.try_into().ok()?,
+            len: span.len().try_into().ok()?,
+        })
+    }
+
+    pub fn file(self) -> &'static str {
+        super::load::FILES.get(usize::from(self.file)).copied().unwrap_or("")
+    }
+}
+
+/// Why a description could not be read again, to be shown in its place.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unread {
+    file: &'static str,
+    why: String,
+    /// The entity's id, which the loader has checked is letters, digits and hyphens.
+    of: compact_str::CompactString,
+}
+
+impl Unread {
+    /// A description left in a file the briefing does not know; only a briefing made by
+    /// hand, not loaded, could hold one.
+    pub(super) fn nowhere(at: Spot) -> Unread {
+        let why = "the briefing was not read from a directory".into();
+        Unread { file: at.file(), why, of: Default::default() }
+    }
+
+    pub(super) fn of(self, id: &str) -> Unread {
+        Unread { of: id.into(), ..self }
+    }
+
+    /// What the detail shows in the description's place.
+    pub fn in_place(&self) -> String {
+        format!("This description could not be read again from {}: {}.", self.file, self.why)
+    }
+}
+
+impl std::fmt::Display for Unread {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let (file, why, of) = (self.file, &self.why, &self.of);
+        write!(f, "could not read the description of '{of}' again from {file}: {why}")
+    }
+}
+
+impl std::error::Error for Unread {}
+
+/// How many descriptions read again are kept: what a screen shows again frame after frame
+/// (the event under the timeline's cursor) is read once.
+const RECENT: usize = 8;
+
+/// The directory a briefing was read from, with what `stat` said of each file, and the
+/// descriptions read again last.
+#[derive(Debug)]
+pub struct InFiles {
+    from: ReadFrom,
+    recent: Mutex<Vec<(EntityId, Arc<Text>)>>,
+}
+
+impl InFiles {
+    pub(super) fn new(from: ReadFrom) -> InFiles {
+        InFiles { from, recent: Mutex::new(Vec::with_capacity(RECENT)) }
+    }
+
+    /// The description of `of` at `at`, made from its words by `make` as loading made it.
+    pub(super) fn text(
+        &self,
+        at: Spot,
+        of: EntityId,
+        make: impl FnOnce(&str) -> Text,
+    ) -> Result<Arc<Text>, Unread> {
+        let recent = |recent: &mut Vec<(EntityId, Arc<Text>)>| {
+            recent.iter().find(|(e, _)| *e == of).map(|(_, t)| Arc::clone(t))
+        };
+        // A poisoned lock only means a reader panicked while holding it: the list is whole.
+        if let Some(text) = recent(&mut self.recent.lock().unwrap_or_else(|e| e.into_inner())) {
+            return Ok(text);
+        }
+        let unread = |why: String| Unread { file: at.file(), why, of: Default::default() };
+        let literal =
+            self.from.span(at.file(), at.start as usize, at.len as usize).map_err(unread)?;
+        let words = string(&literal).map_err(unread)?;
+        let text = Arc::new(make(&words));
+        let mut recent = self.recent.lock().unwrap_or_else(|e| e.into_inner());
+        if recent.len() == RECENT {
+            recent.remove(0);
+        }
+        recent.push((of, Arc::clone(&text)));
+        Ok(text)
+    }
+}
+
+/// The string a TOML string literal stands for.
+fn string(literal: &str) -> Result<String, String> {
+    use serde::Deserialize;
+    let value = toml::de::ValueDeserializer::parse(literal).map_err(|e| e.message().to_owned())?;
+    String::deserialize(value).map_err(|e| e.message().to_owned())
+}
+
+/// A description made from its words as loading makes it: cleaned, then read as CommonMark
+/// with its links resolved. Loading has already reported what is wrong in it.
+pub(super) fn made<'n>(
+    words: &str,
+    resolve: &dyn Fn(&str) -> Option<(EntityId, &'n str)>,
+    paragraphs: usize,
+) -> Text {
+    let (clean, _) = Clean::new(words);
+    markup::parse(&clean, resolve, paragraphs).0
+}
