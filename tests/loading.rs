@@ -776,54 +776,81 @@ fn a_long_description_is_left_in_its_file_and_read_again_as_loading_made_it() {
     assert!(left > 1_000 && left == total, "{left} of {total} left in their files");
 }
 
+/// The entities of `kind` whose descriptions are left in their files.
+fn left_in_files(b: &content::Briefing, kind: Kind) -> Vec<content::EntityId> {
+    let left = |id: &&content::EntityId| {
+        matches!(b.entity(**id).description, Some(content::Description::InFile { .. }))
+    };
+    b.list(kind).iter().filter(left).copied().collect()
+}
+
+/// `text` saved over `file` as editors save: a new file renamed over the old.
+fn saved_over(dir: &std::path::Path, file: &str, text: &str) {
+    std::fs::write(dir.join("new"), text).unwrap();
+    std::fs::rename(dir.join("new"), dir.join(file)).unwrap();
+}
+
 #[test]
 fn a_description_whose_file_changed_since_loading_says_so_and_an_export_fails() {
     let (dir, read) = on_disk(&content::bundled());
     let b = content::load(&read).unwrap_or_else(|r| panic!("{}", r.render(false)));
-    // Read again while the file is the one loaded, and kept: a description shown once is
-    // shown as loaded, whatever its file becomes.
-    let antonov = b.lookup("antonov").unwrap();
-    assert!(matches!(b.entity(antonov).description, Some(content::Description::InFile { .. })));
-    let first = b.description(antonov).unwrap().unwrap().into_owned();
-    let lavrov = b.lookup("lavrov").unwrap();
-    assert!(matches!(b.entity(lavrov).description, Some(content::Description::InFile { .. })));
-    // Saved again as an editor saves: a new file renamed over the old.
-    let path = dir.path().join("actors.toml");
-    let text = std::fs::read_to_string(&path).unwrap();
-    std::fs::write(dir.path().join("new"), format!("# edited\n{text}")).unwrap();
-    std::fs::rename(dir.path().join("new"), &path).unwrap();
+    let held = content::load(&Files { read_from: None, ..read }).unwrap();
+    let as_loaded =
+        |id| *b.description(id).unwrap().unwrap() == *held.description(id).unwrap().unwrap();
+    let text = |file: &str| std::fs::read_to_string(dir.path().join(file)).unwrap();
 
-    assert!(*b.description(antonov).unwrap().unwrap() == first);
-    let unread = b.description(lavrov).unwrap().unwrap_err();
+    // A file already opened to read a description is the one loaded, even once an editor
+    // has saved a new one over it.
+    let actors = left_in_files(&b, Kind::Actor);
+    assert!(as_loaded(actors[0]));
+    saved_over(dir.path(), "actors.toml", &format!("# edited\n{}", text("actors.toml")));
+    assert!(actors.iter().all(|id| as_loaded(*id)));
+
+    // One written in place since is not.
+    let issues = left_in_files(&b, Kind::Issue);
+    assert!(as_loaded(issues[0]));
+    let mut file =
+        std::fs::OpenOptions::new().append(true).open(dir.path().join("issues.toml")).unwrap();
+    std::io::Write::write_all(&mut file, b"# edited\n").unwrap();
+    let unread = b.description(issues[1]).unwrap().unwrap_err();
+    let id = &b.entity(issues[1]).id;
     assert_eq!(
         unread.to_string(),
-        "could not read the description of 'lavrov' again from actors.toml: the file has changed since the briefing was loaded"
+        format!(
+            "could not read the description of '{id}' again from issues.toml: the file has changed since the briefing was loaded"
+        )
     );
+    // Nor one saved over before it was opened.
+    let events = left_in_files(&b, Kind::Event);
+    saved_over(dir.path(), "timeline.toml", &format!("# edited\n{}", text("timeline.toml")));
+    assert!(b.description(events[0]).unwrap().is_err());
+
+    // The detail says so in the description's place; an export fails rather than leave it
+    // out. One read before the change is shown as it was read.
     let shown = briefing::document::print::print(
         &b,
         briefing::document::print::Selection::Only(briefing::document::print::Part::Kind(
-            Kind::Actor,
+            Kind::Issue,
         )),
         200,
     );
     assert!(
         shown.contains(
-            "This description could not be read again from actors.toml: the file has changed since the briefing was loaded."
+            "This description could not be read again from issues.toml: the file has changed since the briefing was loaded."
         ),
         "{shown}"
     );
+    let first = held.description(issues[0]).unwrap().unwrap().plain();
+    assert!(shown.contains(&first[..11]), "{shown}");
     use briefing::document::export::{Format, export};
     for format in [Format::Markdown, Format::Html, Format::Json] {
         let failed = export(&b, format).unwrap_err().to_string();
         assert!(
-            failed.ends_with(
-                "again from actors.toml: the file has changed since the briefing was loaded"
-            ),
+            failed.ends_with("the file has changed since the briefing was loaded"),
             "{format:?}: {failed}"
         );
     }
-    // Held descriptions are not read again: the issues' file is unchanged.
-    let held = content::load(&Files { read_from: None, ..read }).unwrap();
+    // A briefing whose descriptions are all held reads nothing again.
     assert!(export(&held, Format::Json).is_ok());
 }
 

@@ -118,7 +118,7 @@ pub fn stamp(path: &Path) -> Option<Stamp> {
     std::fs::metadata(path).ok().as_ref().map(stamp_of)
 }
 
-fn stamp_of(m: &std::fs::Metadata) -> Stamp {
+pub(super) fn stamp_of(m: &std::fs::Metadata) -> Stamp {
     use std::os::unix::fs::MetadataExt;
     (m.dev(), m.ino(), m.len(), m.modified().ok())
 }
@@ -137,24 +137,17 @@ impl ReadFrom {
         same().then(|| text.into())
     }
 
-    /// `len` bytes at `start` of the file `name`, if it is still the one read first; else
-    /// why not.
-    pub(super) fn span(&self, name: &str, start: usize, len: usize) -> Result<String, String> {
-        use std::os::unix::fs::FileExt;
+    /// The file `name` opened, with what `stat` said of it when it was read first, if it is
+    /// still that file; else why not.
+    pub(super) fn open(&self, name: &str) -> Result<(std::fs::File, Stamp), String> {
         let changed = || "the file has changed since the briefing was loaded".to_owned();
         let (_, first) = self.stamps.iter().find(|(n, _)| n == name).ok_or_else(changed)?;
         let file = open_regular(&self.dir.join(name))?.ok_or_else(changed)?;
-        let same = |file: &std::fs::File| file.metadata().is_ok_and(|m| stamp_of(&m) == *first);
-        if !same(&file) {
+        let now = stamp_of(&file.metadata().map_err(|e| e.to_string())?);
+        if now != *first {
             return Err(changed());
         }
-        let mut bytes = vec![0; len];
-        file.read_exact_at(&mut bytes, start as u64).map_err(|e| e.to_string())?;
-        // Written to between the two looks: what was read may be half old, half new.
-        if !same(&file) {
-            return Err(changed());
-        }
-        String::from_utf8(bytes).map_err(|_| changed())
+        Ok((file, *first))
     }
 
     /// The file `name` opened to be read a window at a time, if it is still the one read

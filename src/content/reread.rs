@@ -3,7 +3,7 @@
 //! once the file has changed, its places are not the description's any more, and the reader
 //! reloads the briefing anyway.
 
-use super::load::ReadFrom;
+use super::load::{ReadFrom, Stamp, stamp_of};
 use super::markup::{self, Text};
 use super::model::EntityId;
 use super::sanitize::Clean;
@@ -73,17 +73,48 @@ impl std::error::Error for Unread {}
 /// (the event under the timeline's cursor) is read once.
 const RECENT: usize = 8;
 
-/// The directory a briefing was read from, with what `stat` said of each file, and the
-/// descriptions read again last.
+/// The directory a briefing was read from, with what `stat` said of each file; each file
+/// opened again, kept open; and the descriptions read again last.
 #[derive(Debug)]
 pub struct InFiles {
     from: ReadFrom,
+    /// Kept open once opened: a search reads every description again, and an open file is
+    /// the one loaded even after an editor renames a new one over it.
+    open: Mutex<Vec<(u8, std::fs::File, Stamp)>>,
     recent: Mutex<Vec<(EntityId, Arc<Text>)>>,
 }
 
 impl InFiles {
     pub(super) fn new(from: ReadFrom) -> InFiles {
-        InFiles { from, recent: Mutex::new(Vec::with_capacity(RECENT)) }
+        InFiles { from, open: Mutex::default(), recent: Mutex::new(Vec::with_capacity(RECENT)) }
+    }
+
+    /// The string literal at `at`, read from its file if that is still as it was loaded.
+    fn literal(&self, at: Spot) -> Result<String, String> {
+        use std::os::unix::fs::FileExt;
+        let changed = || "the file has changed since the briefing was loaded".to_owned();
+        let mut open = self.open.lock().unwrap_or_else(|e| e.into_inner());
+        let index = match open.iter().position(|(f, ..)| *f == at.file) {
+            Some(index) => index,
+            None => {
+                let (file, stamp) = self.from.open(at.file())?;
+                open.push((at.file, file, stamp));
+                open.len() - 1
+            }
+        };
+        let (_, file, first) = &open[index];
+        // Written to in place since (a rename over it leaves this file as it was).
+        let same = || file.metadata().is_ok_and(|m| stamp_of(&m) == *first);
+        if !same() {
+            return Err(changed());
+        }
+        let mut bytes = vec![0; at.len as usize];
+        file.read_exact_at(&mut bytes, u64::from(at.start)).map_err(|e| e.to_string())?;
+        // Written to between the two looks: what was read may be half old, half new.
+        if !same() {
+            return Err(changed());
+        }
+        String::from_utf8(bytes).map_err(|_| changed())
     }
 
     /// The description of `of` at `at`, made from its words by `make` as loading made it.
@@ -101,8 +132,7 @@ impl InFiles {
             return Ok(text);
         }
         let unread = |why: String| Unread { file: at.file(), why, of: Default::default() };
-        let literal =
-            self.from.span(at.file(), at.start as usize, at.len as usize).map_err(unread)?;
+        let literal = self.literal(at).map_err(unread)?;
         let words = string(&literal).map_err(unread)?;
         let text = Arc::new(make(&words));
         let mut recent = self.recent.lock().unwrap_or_else(|e| e.into_inner());
