@@ -283,7 +283,8 @@ pub fn reader(data: &[u8]) {
     let Some((files, base, loaded)) = validate_and_show(section, false) else { return };
     let failed = loaded.is_err();
     let briefing = match &loaded {
-        Ok(b) => b.clone(),
+        // As `briefing DIR` reads it: its long descriptions left in their files.
+        Ok(b) => read_from_a_directory(&files, b),
         Err(_) => base_briefing(base),
     };
     let mut shell = Shell::builder(briefing).size(u16::from(*width), u16::from(*height)).build();
@@ -311,6 +312,28 @@ pub fn reader(data: &[u8]) {
     shell.update(Action::Close);
     shell.update(Action::ShowMessages);
     draw(&shell, "the messages");
+}
+
+/// The briefing `held` loaded from `files` in memory, loaded again from the same files written
+/// to a directory, which leaves its long descriptions there: each read again must be the one
+/// `held` holds, so the reader shows the same text either way.
+fn read_from_a_directory(files: &Files, held: &Briefing) -> Briefing {
+    let dir = std::env::temp_dir().join(format!("briefing-fuzz-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("a temporary directory");
+    for name in FILES {
+        let _ = std::fs::remove_file(dir.join(name));
+    }
+    for (name, text) in &files.texts {
+        std::fs::write(dir.join(name), &**text).expect("a temporary file");
+    }
+    let read = content::read_dir(&dir).expect("the files just written");
+    let in_files = content::load(&read).expect("what loads from memory loads from its files");
+    for i in 0..held.entities.len() {
+        let id = content::EntityId(i as u32);
+        let again = in_files.description(id).map(|d| d.expect("its file is unchanged"));
+        assert!(again == held.description(id).map(Result::unwrap), "{i}: read again differs");
+    }
+    in_files
 }
 
 /// Shows a keymap as `briefing help keys` prints it, and draws a reader that uses it: the help
