@@ -806,12 +806,15 @@ fn a_description_whose_file_changed_since_loading_says_so_and_an_export_fails() 
     saved_over(dir.path(), "actors.toml", &format!("# edited\n{}", text("actors.toml")));
     assert!(actors.iter().all(|id| as_loaded(*id)));
 
-    // One written in place since is not.
+    // Nor does one written in place after it, as an author adds an entry at the end.
     let issues = left_in_files(&b, Kind::Issue);
     assert!(as_loaded(issues[0]));
-    let mut file =
-        std::fs::OpenOptions::new().append(true).open(dir.path().join("issues.toml")).unwrap();
-    std::io::Write::write_all(&mut file, b"# edited\n").unwrap();
+    let path = dir.path().join("issues.toml");
+    let mut file = std::fs::OpenOptions::new().append(true).open(&path).unwrap();
+    std::io::Write::write_all(&mut file, b"\n[[issue]]\nid = \"unfinished").unwrap();
+    assert!(as_loaded(issues[2]) && as_loaded(issues[3]));
+    // One written before it moves it: it is not read again.
+    std::fs::write(&path, format!("# edited\n{}", text("issues.toml"))).unwrap();
     let unread = b.description(issues[1]).unwrap().unwrap_err();
     let id = &b.entity(issues[1]).id;
     assert_eq!(
@@ -820,7 +823,7 @@ fn a_description_whose_file_changed_since_loading_says_so_and_an_export_fails() 
             "could not read the description of '{id}' again from issues.toml: the file has changed since the briefing was loaded"
         )
     );
-    // Nor one saved over before it was opened.
+    // Nor one in a file saved over before it was opened, with the same change.
     let events = left_in_files(&b, Kind::Event);
     saved_over(dir.path(), "timeline.toml", &format!("# edited\n{}", text("timeline.toml")));
     assert!(b.description(events[0]).unwrap().is_err());

@@ -118,7 +118,7 @@ pub fn stamp(path: &Path) -> Option<Stamp> {
     std::fs::metadata(path).ok().as_ref().map(stamp_of)
 }
 
-pub(super) fn stamp_of(m: &std::fs::Metadata) -> Stamp {
+fn stamp_of(m: &std::fs::Metadata) -> Stamp {
     use std::os::unix::fs::MetadataExt;
     (m.dev(), m.ino(), m.len(), m.modified().ok())
 }
@@ -137,17 +137,9 @@ impl ReadFrom {
         same().then(|| text.into())
     }
 
-    /// The file `name` opened, with what `stat` said of it when it was read first, if it is
-    /// still that file; else why not.
-    pub(super) fn open(&self, name: &str) -> Result<(std::fs::File, Stamp), String> {
-        let changed = || "the file has changed since the briefing was loaded".to_owned();
-        let (_, first) = self.stamps.iter().find(|(n, _)| n == name).ok_or_else(changed)?;
-        let file = open_regular(&self.dir.join(name))?.ok_or_else(changed)?;
-        let now = stamp_of(&file.metadata().map_err(|e| e.to_string())?);
-        if now != *first {
-            return Err(changed());
-        }
-        Ok((file, *first))
+    /// The regular file `name` opened again.
+    pub(super) fn open(&self, name: &str) -> Result<std::fs::File, String> {
+        open_regular(&self.dir.join(name))?.ok_or_else(|| "the file is gone".to_owned())
     }
 
     /// The file `name` opened to be read a window at a time, if it is still the one read
@@ -1935,7 +1927,8 @@ impl<'k> Validator<'k> {
     /// was read from one and it is long enough to be worth reading again.
     fn description(&mut self, file: &str, field: &FieldText) -> Description {
         let text = self.text(file, field);
-        let spot = Spot::of(file, field.span()).filter(|_| self.known.in_files);
+        let literal = text_of(&self.reading, file, field.span());
+        let spot = Spot::of(file, field.span(), literal).filter(|_| self.known.in_files);
         match spot {
             Some(at) if field.span().len() >= LEFT_IN_FILE => {
                 Description::InFile { at, links: text.entity_links().collect() }

@@ -1,30 +1,35 @@
 //! Descriptions left in their files and read again when shown (see [`super::model::Description`]).
-//! A description is read again only from the file loaded, checked by what `stat` says of it:
-//! once the file has changed, its places are not the description's any more, and the reader
-//! reloads the briefing anyway.
+//! A description is read again from its place in its file only while the bytes there are the
+//! ones loaded, as their hash tells: an edit elsewhere in the file (an author adding an entry
+//! at its end, and a reload that fails on it) leaves it readable; one before it, which moves
+//! it, does not, and the detail says so until the reload.
 
-use super::load::{ReadFrom, Stamp, stamp_of};
+use super::load::ReadFrom;
 use super::markup::{self, Text};
 use super::model::EntityId;
 use super::sanitize::Clean;
 use std::sync::{Arc, Mutex};
 
-/// Where a description stands in its file: its TOML string, quotes included.
+/// Where a description stands in its file: its TOML string, quotes included, and a hash of
+/// its bytes there.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Spot {
     /// Its file, as an index into `load::FILES`.
     file: u8,
     start: u32,
     len: u32,
+    hash: u32,
 }
 
 impl Spot {
-    /// The spot of the string at `span` of `file`, if both can be told in a spot.
-    pub(super) fn of(file: &str, span: std::ops::Range<usize>) -> Option<Spot> {
+    /// The spot of `literal`, the string at `span` of `file`, if all can be told in a spot.
+    pub(super) fn of(file: &str, span: std::ops::Range<usize>, literal: &str) -> Option<Spot> {
+        (literal.len() == span.len()).then_some(())?;
         Some(Spot {
             file: super::load::FILES.iter().position(|f| *f == file)?.try_into().ok()?,
             start: span.start.try_into().ok()?,
             len: span.len().try_into().ok()?,
+            hash: hash(literal.as_bytes()),
         })
     }
 
@@ -73,14 +78,23 @@ impl std::error::Error for Unread {}
 /// (the event under the timeline's cursor) is read once.
 const RECENT: usize = 8;
 
-/// The directory a briefing was read from, with what `stat` said of each file; each file
-/// opened again, kept open; and the descriptions read again last.
+/// Which bytes a spot holds, to tell whether they are still there: not a defence against
+/// anyone (a file's author can write what they like in it, and it is cleaned either way).
+fn hash(bytes: &[u8]) -> u32 {
+    use std::hash::Hasher;
+    let mut hasher = std::hash::DefaultHasher::new();
+    hasher.write(bytes);
+    hasher.finish() as u32
+}
+
+/// The directory a briefing was read from; each file opened again, kept open; and the
+/// descriptions read again last.
 #[derive(Debug)]
 pub struct InFiles {
     from: ReadFrom,
     /// Kept open once opened: a search reads every description again, and an open file is
     /// the one loaded even after an editor renames a new one over it.
-    open: Mutex<Vec<(u8, std::fs::File, Stamp)>>,
+    open: Mutex<Vec<(u8, std::fs::File)>>,
     recent: Mutex<Vec<(EntityId, Arc<Text>)>>,
 }
 
@@ -89,29 +103,27 @@ impl InFiles {
         InFiles { from, open: Mutex::default(), recent: Mutex::new(Vec::with_capacity(RECENT)) }
     }
 
-    /// The string literal at `at`, read from its file if that is still as it was loaded.
+    /// The string literal at `at`, read from its file if the bytes there are still the ones
+    /// loaded.
     fn literal(&self, at: Spot) -> Result<String, String> {
         use std::os::unix::fs::FileExt;
         let changed = || "the file has changed since the briefing was loaded".to_owned();
         let mut open = self.open.lock().unwrap_or_else(|e| e.into_inner());
-        let index = match open.iter().position(|(f, ..)| *f == at.file) {
+        let index = match open.iter().position(|(f, _)| *f == at.file) {
             Some(index) => index,
             None => {
-                let (file, stamp) = self.from.open(at.file())?;
-                open.push((at.file, file, stamp));
+                open.push((at.file, self.from.open(at.file())?));
                 open.len() - 1
             }
         };
-        let (_, file, first) = &open[index];
-        // Written to in place since (a rename over it leaves this file as it was).
-        let same = || file.metadata().is_ok_and(|m| stamp_of(&m) == *first);
-        if !same() {
-            return Err(changed());
-        }
         let mut bytes = vec![0; at.len as usize];
-        file.read_exact_at(&mut bytes, u64::from(at.start)).map_err(|e| e.to_string())?;
-        // Written to between the two looks: what was read may be half old, half new.
-        if !same() {
+        match open[index].1.read_exact_at(&mut bytes, u64::from(at.start)) {
+            Ok(()) => {}
+            // Shorter than it was: the place is gone.
+            Err(e) if e.kind() == std::io::ErrorKind::UnexpectedEof => return Err(changed()),
+            Err(e) => return Err(e.to_string()),
+        }
+        if hash(&bytes) != at.hash {
             return Err(changed());
         }
         String::from_utf8(bytes).map_err(|_| changed())
