@@ -11,12 +11,13 @@ use super::sanitize::Clean;
 use std::sync::{Arc, Mutex};
 
 /// Where a description stands in its file: its TOML string, quotes included, and a hash of
-/// its bytes there.
+/// its bytes there. Twelve bytes, so that an entity's description takes no more room than a
+/// description held does.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Spot {
-    /// Its file, as an index into `load::FILES`.
-    file: u8,
-    start: u32,
+    /// Its file, as an index into `load::FILES`, in the top byte, and its offset below: a
+    /// file is at most `load::MAX_FILE_BYTES`, 2^24 bytes.
+    file_and_start: u32,
     len: u32,
     hash: u32,
 }
@@ -24,17 +25,21 @@ pub struct Spot {
 impl Spot {
     /// The spot of `literal`, the string at `span` of `file`, if all can be told in a spot.
     pub(super) fn of(file: &str, span: std::ops::Range<usize>, literal: &str) -> Option<Spot> {
-        (literal.len() == span.len()).then_some(())?;
+        (literal.len() == span.len() && span.start < 1 << 24).then_some(())?;
+        let file = super::load::FILES.iter().position(|f| *f == file)? as u32;
         Some(Spot {
-            file: super::load::FILES.iter().position(|f| *f == file)?.try_into().ok()?,
-            start: span.start.try_into().ok()?,
+            file_and_start: file << 24 | span.start as u32,
             len: span.len().try_into().ok()?,
             hash: hash(literal.as_bytes()),
         })
     }
 
     pub fn file(self) -> &'static str {
-        super::load::FILES.get(usize::from(self.file)).copied().unwrap_or("")
+        super::load::FILES.get((self.file_and_start >> 24) as usize).copied().unwrap_or("")
+    }
+
+    fn start(self) -> u64 {
+        u64::from(self.file_and_start & 0xff_ffff)
     }
 }
 
@@ -94,7 +99,7 @@ pub struct InFiles {
     from: ReadFrom,
     /// Kept open once opened: a search reads every description again, and an open file is
     /// the one loaded even after an editor renames a new one over it.
-    open: Mutex<Vec<(u8, std::fs::File)>>,
+    open: Mutex<Vec<(&'static str, std::fs::File)>>,
     recent: Mutex<Vec<(EntityId, Arc<Text>)>>,
 }
 
@@ -109,15 +114,15 @@ impl InFiles {
         use std::os::unix::fs::FileExt;
         let changed = || "the file has changed since the briefing was loaded".to_owned();
         let mut open = self.open.lock().unwrap_or_else(|e| e.into_inner());
-        let index = match open.iter().position(|(f, _)| *f == at.file) {
+        let index = match open.iter().position(|(f, _)| *f == at.file()) {
             Some(index) => index,
             None => {
-                open.push((at.file, self.from.open(at.file())?));
+                open.push((at.file(), self.from.open(at.file())?));
                 open.len() - 1
             }
         };
         let mut bytes = vec![0; at.len as usize];
-        match open[index].1.read_exact_at(&mut bytes, u64::from(at.start)) {
+        match open[index].1.read_exact_at(&mut bytes, at.start()) {
             Ok(()) => {}
             // Shorter than it was: the place is gone.
             Err(e) if e.kind() == std::io::ErrorKind::UnexpectedEof => return Err(changed()),
@@ -195,7 +200,19 @@ pub(super) fn made<'n>(
 
 #[cfg(test)]
 mod tests {
-    use super::string;
+    use super::{Spot, string};
+
+    #[test]
+    fn a_spot_keeps_its_file_and_place_in_twelve_bytes() {
+        let end = (1 << 24) - 1;
+        let spot = Spot::of("glossary.toml", end - 3..end, "'a'").unwrap();
+        assert_eq!((spot.file(), spot.start()), ("glossary.toml", end as u64 - 3));
+        assert_eq!(std::mem::size_of::<Spot>(), 12);
+        // Past what a file may hold, or not the bytes at the span, or no section file.
+        assert_eq!(Spot::of("actors.toml", 1 << 24..(1 << 24) + 3, "'a'"), None);
+        assert_eq!(Spot::of("actors.toml", 0..4, "'a'"), None);
+        assert_eq!(Spot::of("notes.toml", 0..3, "'a'"), None);
+    }
 
     #[test]
     fn a_string_literal_of_every_kind_reads_as_toml_reads_it() {
