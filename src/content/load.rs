@@ -507,7 +507,7 @@ fn validate_with(mut owned: Files, progress: &Progress) -> Validated {
     // go of after, unless a problem points into it: the texts of a large briefing are as
     // large as its model.
     report.keep_only_sources_pointed_into();
-    // What `stat` said of each file, for reading its descriptions again.
+    // Where the files were read from, for reading their descriptions again.
     let in_files = owned.read_from.clone().map(|from| std::sync::Arc::new(InFiles::new(from)));
     let mut texts = Texts::new(std::mem::take(&mut owned.texts), owned.read_from.take());
 

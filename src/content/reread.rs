@@ -11,8 +11,8 @@ use super::sanitize::Clean;
 use std::sync::{Arc, Mutex};
 
 /// Where a description stands in its file: its TOML string, quotes included, and a hash of
-/// its bytes there. Twelve bytes, so that an entity's description takes no more room than a
-/// description held does.
+/// its bytes there. Twelve bytes: with its links, no larger than a held description's text,
+/// so an entity's description takes 24 bytes either way.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Spot {
     /// Its file, as an index into `load::FILES`, in the top byte, and its offset below: a
