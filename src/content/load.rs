@@ -1927,13 +1927,13 @@ impl<'k> Validator<'k> {
     /// was read from one and it is long enough to be worth reading again.
     fn description(&mut self, file: &str, field: &FieldText) -> Description {
         let text = self.text(file, field);
-        let literal = text_of(&self.reading, file, field.span());
-        let spot = Spot::of(file, field.span(), literal).filter(|_| self.known.in_files);
-        match spot {
-            Some(at) if field.span().len() >= LEFT_IN_FILE => {
-                Description::InFile { at, links: text.entity_links().collect() }
-            }
-            _ => Description::Held(text),
+        let span = field.span();
+        if !self.known.in_files || span.len() < LEFT_IN_FILE {
+            return Description::Held(text);
+        }
+        match Spot::of(file, span.clone(), text_of(&self.reading, file, span)) {
+            Some(at) => Description::InFile { at, links: text.entity_links().collect() },
+            None => Description::Held(text),
         }
     }
 
