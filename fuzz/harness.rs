@@ -128,6 +128,15 @@ impl Scratch {
         std::fs::create_dir_all(&dir).expect("a scratch directory");
         Scratch(dir)
     }
+
+    /// A scratch directory holding `files`.
+    fn with(files: &Files) -> Scratch {
+        let dir = Scratch::new();
+        for (name, text) in &files.texts {
+            std::fs::write(dir.0.join(name), text.as_bytes()).expect("a scratch file");
+        }
+        dir
+    }
 }
 
 impl Drop for Scratch {
@@ -140,10 +149,7 @@ impl Drop for Scratch {
 /// command runs: its output is checked, and must parse. (The human format is
 /// `Report::render(false)`, checked by `check_report`.)
 fn check_command(files: &Files) {
-    let dir = Scratch::new();
-    for (name, text) in &files.texts {
-        std::fs::write(dir.0.join(name), text.as_bytes()).expect("a scratch file");
-    }
+    let dir = Scratch::with(files);
     let paths = [dir.0.clone()];
     let (json, _) = check::run(&paths, Some(check::Deny::Warnings), Format::Json, false);
     assert_clean("check --format json", &json);
@@ -318,21 +324,16 @@ pub fn reader(data: &[u8]) {
 /// to a directory, which leaves its long descriptions there: each read again must be the one
 /// `held` holds, so the reader shows the same text either way.
 fn read_from_a_directory(files: &Files, held: &Briefing) -> Briefing {
-    let dir = std::env::temp_dir().join(format!("briefing-fuzz-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("a temporary directory");
-    for name in FILES {
-        let _ = std::fs::remove_file(dir.join(name));
-    }
-    for (name, text) in &files.texts {
-        std::fs::write(dir.join(name), &**text).expect("a temporary file");
-    }
-    let read = content::read_dir(&dir).expect("the files just written");
+    let dir = Scratch::with(files);
+    let read = content::read_dir(&dir.0).expect("the files just written");
     let in_files = content::load(&read).expect("what loads from memory loads from its files");
     for i in 0..held.entities.len() {
         let id = content::EntityId(i as u32);
         let again = in_files.description(id).map(|d| d.expect("its file is unchanged"));
         assert!(again == held.description(id).map(Result::unwrap), "{i}: read again differs");
     }
+    // Every file holding a description is open now, and stays readable once the directory
+    // is gone.
     in_files
 }
 

@@ -58,7 +58,7 @@ pub fn read_text_within(path: &Path, limit: u64) -> Result<Option<String>, Strin
 
 /// Opens the regular file at `path` without blocking (a FIFO in its place would hang);
 /// `None` when there is none.
-fn open_regular(path: &Path) -> Result<Option<std::fs::File>, String> {
+pub(super) fn open_regular(path: &Path) -> Result<Option<std::fs::File>, String> {
     let meta = match std::fs::metadata(path) {
         Ok(meta) => meta,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
@@ -135,11 +135,6 @@ impl ReadFrom {
         }
         let text = read_text(&path).ok()??;
         same().then(|| text.into())
-    }
-
-    /// The regular file `name` opened again.
-    pub(super) fn open(&self, name: &str) -> Result<std::fs::File, String> {
-        open_regular(&self.dir.join(name))?.ok_or_else(|| "the file is gone".to_owned())
     }
 
     /// The file `name` opened to be read a window at a time, if it is still the one read
@@ -508,7 +503,7 @@ fn validate_with(mut owned: Files, progress: &Progress) -> Validated {
     // large as its model.
     report.keep_only_sources_pointed_into();
     // Where the files were read from, for reading their descriptions again.
-    let in_files = owned.read_from.clone().map(|from| std::sync::Arc::new(InFiles::new(from)));
+    let in_files = owned.read_from.as_ref().map(|r| std::sync::Arc::new(InFiles::new(&r.dir)));
     let mut texts = Texts::new(std::mem::take(&mut owned.texts), owned.read_from.take());
 
     // The format and the sides come first: every actor names its side.

@@ -4,7 +4,6 @@
 //! at its end, and a reload that fails on it) leaves it readable; one before it, which moves
 //! it, does not, and the detail says so until the reload.
 
-use super::load::ReadFrom;
 use super::markup::{self, Text};
 use super::model::EntityId;
 use super::sanitize::Clean;
@@ -96,7 +95,7 @@ fn hash(bytes: &[u8]) -> u32 {
 /// descriptions read again last.
 #[derive(Debug)]
 pub struct InFiles {
-    from: ReadFrom,
+    dir: std::path::PathBuf,
     /// Kept open once opened: a search reads every description again, and an open file is
     /// the one loaded even after an editor renames a new one over it.
     open: Mutex<Vec<(&'static str, std::fs::File)>>,
@@ -104,8 +103,15 @@ pub struct InFiles {
 }
 
 impl InFiles {
-    pub(super) fn new(from: ReadFrom) -> InFiles {
-        InFiles { from, open: Mutex::default(), recent: Mutex::new(Vec::with_capacity(RECENT)) }
+    pub(super) fn new(dir: &std::path::Path) -> InFiles {
+        let (open, recent) = (Mutex::default(), Mutex::new(Vec::with_capacity(RECENT)));
+        InFiles { dir: dir.to_path_buf(), open, recent }
+    }
+
+    /// The regular file `name` of the directory opened again.
+    fn open(&self, name: &str) -> Result<std::fs::File, String> {
+        let file = super::load::open_regular(&self.dir.join(name))?;
+        file.ok_or_else(|| "the file is gone".to_owned())
     }
 
     /// The string literal at `at`, read from its file if the bytes there are still the ones
@@ -117,7 +123,7 @@ impl InFiles {
         let index = match open.iter().position(|(f, _)| *f == at.file()) {
             Some(index) => index,
             None => {
-                open.push((at.file(), self.from.open(at.file())?));
+                open.push((at.file(), self.open(at.file())?));
                 open.len() - 1
             }
         };
