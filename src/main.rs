@@ -412,8 +412,8 @@ fn read(cli: &Cli) -> ExitCode {
     if let Some(place) = goto {
         shell.open(place);
     }
-    let watch = single.zip(seen);
-    let result = briefing::terminal::run(&mut shell, watch, &mut places);
+    let dir = single.map(|dir| (dir, seen));
+    let result = briefing::terminal::run(&mut shell, dir, &mut places);
     // The terminal may have gone (its window closed): what cannot be written is not an error.
     for message in &places.errors {
         let _ = std::io::stderr().write_all(message.as_bytes());

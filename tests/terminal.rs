@@ -140,7 +140,7 @@ fn live_reload_shows_a_change_keeps_the_last_good_version_on_a_break_and_clears_
 }
 
 #[test]
-fn no_watch_leaves_the_briefing_as_it_was_opened() {
+fn no_watch_leaves_the_briefing_as_it_was_opened_until_the_reload_key() {
     let dir = tempfile::tempdir().unwrap();
     for (name, text) in common::files_with("", "").texts {
         std::fs::write(dir.path().join(name), text.as_bytes()).unwrap();
@@ -154,6 +154,9 @@ fn no_watch_leaves_the_briefing_as_it_was_opened() {
     s.press("2", "Alpha Person");
     s.press("1", "Test briefing");
     assert!(!s.text().contains("Retitled"));
+    // The reload key still reads the files again, by hand.
+    s.press("R", "Retitled");
+    assert!(!s.text().contains("no files to read again"), "{}", s.text());
     s.quit_and_check_restored("q");
 }
 

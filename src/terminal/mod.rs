@@ -69,19 +69,19 @@ pub trait Places {
     fn rescan(&self) -> crate::library::Library;
 }
 
-/// Runs the reader; with `watch`, reloads the briefing from that directory when it changes.
-/// The place in every briefing opened is saved through `places` before the terminal is given
-/// back.
-///
-/// `watch` comes with what was seen of the directory before the briefing was read, so a save
-/// made before the watch is set is read too.
+/// Runs the reader of the briefing read from `dir`, if from a directory: the reload key reads
+/// it again, and with what was seen of it before it was read, it is watched and reloaded when
+/// it changes (a save made before the watch is set is read too). The place in every briefing
+/// opened is saved through `places` before the terminal is given back.
 pub fn run(
     shell: &mut Shell,
-    watch: Option<(&Path, Seen)>,
+    dir: Option<(&Path, Option<Seen>)>,
     places: &mut dyn Places,
 ) -> io::Result<()> {
     let (tx, rx) = mpsc::channel();
-    let mut watching = Watching { dir: None, watch: None, reloads: None, since: None };
+    // `--no-watch` leaves what was seen out: the files are then read again only by hand.
+    let changes = dir.as_ref().is_none_or(|(_, seen)| seen.is_some());
+    let mut watching = Watching { dir: None, watch: None, changes, reloads: None, since: None };
     signals(&tx)?;
     let tty = open_tty()?;
     let mut screen = start(shell.mouse())?;
@@ -91,7 +91,7 @@ pub fn run(
         restore_on_panic(info);
     }));
     read_input(tty, tx.clone());
-    let first = watch.map(|(dir, since)| (dir.to_path_buf(), since));
+    let first = dir.map(|(dir, since)| (dir.to_path_buf(), since));
     let result = event_loop(&mut screen, shell, &rx, &tx, &mut watching, places, first);
     // The place is saved before the terminal is touched again: restoring a terminal that
     // has gone may fail, and what the reader did must not be lost with it.
@@ -115,6 +115,9 @@ pub fn run(
 struct Watching {
     dir: Option<PathBuf>,
     watch: Option<Watch>,
+    /// Whether changes are watched for; when not (`--no-watch`), the reload key still reads
+    /// the files again.
+    changes: bool,
     reloads: Option<mpsc::Sender<(String, PathBuf)>>,
     /// What was seen of the directory of the briefing just opened, before it was read.
     since: Option<(PathBuf, Seen)>,
@@ -136,6 +139,9 @@ impl Watching {
         let Some(dir) = dir else { return Ok(()) };
         if self.reloads.is_none() {
             self.reloads = Some(reloader(tx.clone()));
+        }
+        if !self.changes {
+            return Ok(());
         }
         let changed = tx.clone();
         match Watch::new(&dir, move |change| {
@@ -390,7 +396,7 @@ fn event_loop(
     tx: &mpsc::Sender<Event>,
     watching: &mut Watching,
     places: &mut dyn Places,
-    mut watch: Option<(PathBuf, Seen)>,
+    mut first: Option<(PathBuf, Option<Seen>)>,
 ) -> io::Result<()> {
     let size = ratatui::crossterm::terminal::size()?;
     shell.update(Action::Resize { width: size.0, height: size.1 });
@@ -402,8 +408,8 @@ fn event_loop(
         screen.draw(|frame| crate::ui::draw(frame, shell))?;
         // The directory is watched once the first screen is up: setting a watch can take
         // milliseconds (its parent is watched too), and reading need not wait for it.
-        if let Some((dir, since)) = watch.take()
-            && let Err(e) = watching.follow(Some(dir.clone()), Some((dir, since)), tx)
+        if let Some((dir, since)) = first.take()
+            && let Err(e) = watching.follow(Some(dir.clone()), since.map(|s| (dir, s)), tx)
         {
             shell.say(format!("Not watching for changes: {e}"));
             continue;
